@@ -1,0 +1,50 @@
+//! `pergub extract`.
+
+use crate::input::{pipeline, read_input, resolve_format, source_name};
+use crate::{FormatArg, PipelineArgs};
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `pergub extract`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The document to read; `-` reads standard input.
+    #[arg(value_name = "FILE|-")]
+    input: PathBuf,
+    /// Input format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    format: FormatArg,
+    /// Write the JSON here instead of standard output.
+    #[arg(short, long, value_name = "OUT.json")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+/// Run `pergub extract`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let pipeline = pipeline(&args.pipeline)?;
+    let bytes = read_input(&args.input)?;
+    let format = resolve_format(args.format, &args.input, &bytes);
+    let name = source_name(&args.input);
+    let doc = pipeline
+        .extract(&bytes, format, &name)
+        .with_context(|| format!("{}: cannot extract", args.input.display()))?;
+    let mut json = serde_json::to_string_pretty(&doc)?;
+    json.push('\n');
+    match &args.output {
+        Some(path) => std::fs::write(path, json)
+            .with_context(|| format!("{}: cannot write", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(json.as_bytes()).and_then(|()| out.flush()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e).context("<stdout>: cannot write");
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

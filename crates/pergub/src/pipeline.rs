@@ -1,0 +1,61 @@
+use crate::Error;
+use pergub_model::{Document, Format, Source};
+use pergub_normaliser::Normaliser;
+
+/// The whole pipeline: parse, normalise, validate. Build once, share freely
+/// (it is `Send + Sync`), call [`Pipeline::extract`] per document.
+#[derive(Debug, Clone, Default)]
+pub struct Pipeline {
+    normaliser: Normaliser,
+}
+
+/// Builds a [`Pipeline`] with non-default data.
+#[derive(Debug, Clone, Default)]
+pub struct PipelineBuilder {
+    normaliser: Option<Normaliser>,
+}
+
+impl PipelineBuilder {
+    /// Use this normaliser (lexicon and registry). Default: the embedded data.
+    pub fn normaliser(mut self, normaliser: Normaliser) -> Self {
+        self.normaliser = Some(normaliser);
+        self
+    }
+
+    /// The pipeline.
+    pub fn build(self) -> Pipeline {
+        Pipeline {
+            normaliser: self.normaliser.unwrap_or_default(),
+        }
+    }
+}
+
+impl Pipeline {
+    /// A pipeline with the embedded lexicon and registry.
+    pub fn new() -> Pipeline {
+        Pipeline::default()
+    }
+
+    /// A builder.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// Extract one document. `name` is recorded as `source.name`.
+    ///
+    /// Fails only when the input cannot be read at all in `format`; every
+    /// other problem becomes a diagnostic in the returned document.
+    pub fn extract(&self, input: &[u8], format: Format, name: &str) -> Result<Document, Error> {
+        let parsed = pergub_parser::parse(input, format)?;
+        let normalised = self.normaliser.normalise(&parsed);
+        let mut meta = parsed.meta.clone();
+        meta.province = normalised.province.clone();
+        let mut doc = Document::new(Source::new(name, format), meta);
+        doc.records = normalised.records;
+        doc.diagnostics = parsed.diagnostics;
+        doc.diagnostics.extend(normalised.diagnostics);
+        let found = pergub_validator::validate(&doc);
+        doc.diagnostics.extend(found);
+        Ok(doc)
+    }
+}
