@@ -79,14 +79,13 @@ fn classify(row: &RawRow) -> RowKind {
     if is_numbering(&filled) {
         return RowKind::Numbering;
     }
-    let recognised = filled
+    let (recognised, other): (Vec<&&Cell>, Vec<&&Cell>) = filled
         .iter()
-        .filter(|c| c.flat().chars().count() <= 60 && role_of(&c.glued()).is_some())
-        .count();
-    let long_text = filled
-        .iter()
-        .any(|c| c.flat().chars().filter(|ch| ch.is_lowercase()).count() > 12);
-    if recognised >= 2 && recognised * 2 >= filled.len() && !long_text {
+        .partition(|c| c.flat().chars().count() <= 60 && role_of(&c.glued()).is_some());
+    // Header fragments that name nothing on their own ("G JAWAB", "KELOMPOK")
+    // are short; a data row has sentences.
+    let long_text = other.iter().any(|c| c.flat().chars().count() > 25);
+    if recognised.len() >= 2 && recognised.len() * 2 >= filled.len() && !long_text {
         return RowKind::Header;
     }
     RowKind::Data
@@ -625,6 +624,28 @@ mod tests {
         assert_eq!(r.cell(&ColumnRole::Instansi).unwrap().flat(), "Dinsos");
         assert_eq!(r.cell(&ColumnRole::Extra("anggaran".into())).unwrap().flat(), "Rp 10 juta");
         assert_eq!(r.years, [2020, 2021]);
+    }
+
+    #[test]
+    fn title_case_headers_and_single_indikator_column() {
+        let md = "| Instansi/Perangkat Daerah | Kegiatan | Indikator | Tahun 2022 | Tahun 2023 | Penanggung Jawab |\n|--|--|--|--|--|--|\n| Dinkes Kab. Sleman | Penyuluhan gizi | 80% balita | ✓ | ✓ | Dinkes |\n";
+        let p = parse(md);
+        assert_eq!(p.records.len(), 1, "{:?}", p.diagnostics);
+        let r = &p.records[0];
+        assert_eq!(r.cell(&ColumnRole::Indikator).unwrap().flat(), "80% balita");
+        assert_eq!(r.cell(&ColumnRole::PenanggungJawab).unwrap().flat(), "Dinkes");
+        assert_eq!(r.years, [2022, 2023]);
+    }
+
+    #[test]
+    fn header_split_over_two_tables_is_merged() {
+        let md = "| INSTANSI/ | MASALAH | KEGIATAN | INDIKATOR | WAKTU PELAKSANAAN | PENANGGUN | PELAKSANA | KELOMPOK |\n|--|--|--|--|--|--|--|--|\n\n| OPD | | | PROSES | HASIL | TARGET | 2020 | 2021 | G JAWAB | | SASARAN |\n|--|--|--|--|--|--|--|--|--|--|--|\n| Dinas A | m | k | p | h | t | x | x | pj | pl | ks |\n";
+        let p = parse(md);
+        let r = &p.records[0];
+        assert_eq!(r.cell(&ColumnRole::PenanggungJawab).unwrap().flat(), "pj");
+        assert_eq!(r.cell(&ColumnRole::Pelaksana).unwrap().flat(), "pl");
+        assert_eq!(r.cell(&ColumnRole::KelompokSasaran).unwrap().flat(), "ks");
+        assert_eq!(r.cell(&ColumnRole::Target).unwrap().flat(), "t");
     }
 
     #[test]
