@@ -43,14 +43,13 @@ impl Default for Normaliser {
 impl Normaliser {
     /// A normaliser with the embedded lexicon and registry.
     pub fn new() -> Normaliser {
-        Normaliser {
-            restorer: Restorer::new(Lexicon::embedded().clone()),
-            registry: Registry::embedded().clone(),
-        }
+        Normaliser::with_data(Lexicon::embedded().clone(), Registry::embedded().clone())
     }
 
-    /// A normaliser with the given data.
-    pub fn with_data(lexicon: Lexicon, registry: Registry) -> Normaliser {
+    /// A normaliser with the given data. The words of the registry's aliases
+    /// join the lexicon, so that restoration knows agency vocabulary.
+    pub fn with_data(mut lexicon: Lexicon, registry: Registry) -> Normaliser {
+        lexicon.extend_words(registry.alias_words());
         Normaliser {
             restorer: Restorer::new(lexicon),
             registry,

@@ -1,7 +1,7 @@
 //! Raw records to records.
 
-use crate::Normaliser;
-use pergub_model::{Agency, Diagnostic, Field, Record};
+use crate::{Normaliser, Registry};
+use pergub_model::{Agency, Diagnostic, Field, Record, Span};
 use pergub_parser::{ColumnRole, Parsed, RawRecord};
 
 /// The normaliser's result for one document.
@@ -24,7 +24,7 @@ impl Normaliser {
             let record = self.record(no, raw, &mut out.diagnostics);
             out.records.push(record);
         }
-        out.province = parsed.province_hint.clone();
+        out.province = self.province(parsed.province_hint.as_deref(), &out.records);
         out
     }
 
@@ -47,7 +47,7 @@ impl Normaliser {
             };
             match field {
                 Some(field) if field.is_agency() => {
-                    let mentions = self.agencies(&cell.lines);
+                    let mentions = self.agencies(no, field, raw.span, &cell.lines, diagnostics);
                     if let Some(list) = record.agencies_mut(field) {
                         list.extend(mentions);
                     }
@@ -66,16 +66,74 @@ impl Normaliser {
                 }
             }
         }
-        let _ = diagnostics;
         record
     }
 
-    fn agencies(&self, lines: &[String]) -> Vec<Agency> {
-        self.restorer()
-            .items(lines)
-            .iter()
-            .flat_map(|item| self.registry().mentions(item))
-            .map(|m| Agency { text: m.text, id: m.id })
-            .collect()
+    /// Split an agency cell into mentions and resolve them; a mention that
+    /// names an agency the registry does not know gets an `unresolved-agency`
+    /// warning naming the nearest entries.
+    fn agencies(
+        &self,
+        no: u32,
+        field: Field,
+        span: Span,
+        lines: &[String],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<Agency> {
+        let mut out = Vec::new();
+        for item in self.restorer().items(lines) {
+            for m in self.registry().mentions(&item) {
+                if m.id.is_none() && !m.generic {
+                    diagnostics.push(unresolved(self.registry(), &m.text, no, field, span));
+                }
+                out.push(Agency { text: m.text, id: m.id });
+            }
+        }
+        out
     }
+
+    /// The document's province: the one the text names outside the tables,
+    /// in official spelling, else the province most agency mentions name.
+    fn province(&self, hint: Option<&str>, records: &[Record]) -> Option<String> {
+        if let Some(p) = hint.and_then(Registry::province) {
+            return Some(p.to_string());
+        }
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for record in records {
+            for field in Field::AGENCY {
+                for agency in record.agencies(field).unwrap_or(&[]) {
+                    if let Some(p) = self.registry().province_of(&agency.text) {
+                        match counts.iter_mut().find(|(name, _)| *name == p) {
+                            Some(slot) => slot.1 += 1,
+                            None => counts.push((p, 1)),
+                        }
+                    }
+                }
+            }
+        }
+        // The first-named province wins a tie.
+        let best = counts.iter().map(|(_, c)| *c).max()?;
+        counts.into_iter().find(|(_, c)| *c == best).map(|(p, _)| p)
+    }
+}
+
+/// The `unresolved-agency` warning for a mention.
+fn unresolved(registry: &Registry, text: &str, no: u32, field: Field, span: Span) -> Diagnostic {
+    let nearest: Vec<String> = registry
+        .nearest(text, 3)
+        .into_iter()
+        .map(|(id, name, score)| format!("{id} ({name}, {score:.2})"))
+        .collect();
+    let message = if nearest.is_empty() {
+        format!("agency \"{text}\" resolves to no registry id")
+    } else {
+        format!(
+            "agency \"{text}\" resolves to no registry id; nearest: {}",
+            nearest.join(", ")
+        )
+    };
+    Diagnostic::warning("unresolved-agency", message)
+        .with_record(no)
+        .with_field(field)
+        .with_span(span)
 }

@@ -54,12 +54,17 @@ pub fn is_mark(text: &str) -> bool {
 fn section_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|\d+\.)?\s*SUB\s*-?\s*GUGUS\s*(?:TUGAS)?\s*:?\s*(.*)$")
-            .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable_regex()))
+        Regex::new(
+            r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|\d+\.)?\s*SUB\s*-?\s*GUGUS\s*(?:TUGAS)?\s*:?\s*(.*)$",
+        )
+        .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable_regex()))
     })
 }
 
-#[expect(clippy::panic, reason = "constant patterns are tested; this is never reached")]
+#[expect(
+    clippy::panic,
+    reason = "constant patterns are tested; this is never reached"
+)]
 fn unreachable_regex() -> Regex {
     panic!("constant regex failed to compile")
 }
@@ -110,7 +115,11 @@ fn is_numbering(filled: &[&Cell]) -> bool {
 /// Turn header rows (top to bottom) into a layout.
 fn build_layout(rows: &[Vec<Cell>]) -> Layout {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widest = rows.iter().find(|r| r.len() == width).cloned().unwrap_or_default();
+    let widest = rows
+        .iter()
+        .find(|r| r.len() == width)
+        .cloned()
+        .unwrap_or_default();
     let expanded: Vec<Vec<Cell>> = rows
         .iter()
         .filter_map(|r| {
@@ -155,13 +164,20 @@ fn expand_groups(row: &[Cell], widest: &[Cell]) -> Option<Vec<Cell>> {
         let role = role_of(&cell.glued());
         let at = out.len();
         out.push(cell.clone());
-        let matches_sub = |r: &Option<ColumnRole>| match (&role, r) {
-            (Some(ColumnRole::Indikator), Some(ColumnRole::Proses | ColumnRole::Hasil | ColumnRole::Target)) => true,
-            (Some(ColumnRole::Waktu), Some(ColumnRole::Year(_))) => true,
-            _ => false,
+        let matches_sub = |r: &Option<ColumnRole>| {
+            matches!(
+                (&role, r),
+                (
+                    Some(ColumnRole::Indikator),
+                    Some(ColumnRole::Proses | ColumnRole::Hasil | ColumnRole::Target)
+                ) | (Some(ColumnRole::Waktu), Some(ColumnRole::Year(_)))
+            )
         };
         let mut next = at + 1;
-        while next < sub_roles.len() && matches_sub(&sub_roles[next]) && sub_roles.get(at).is_some_and(&matches_sub) {
+        while next < sub_roles.len()
+            && matches_sub(&sub_roles[next])
+            && sub_roles.get(at).is_some_and(&matches_sub)
+        {
             out.push(Cell::default());
             next += 1;
         }
@@ -213,7 +229,12 @@ fn merge_layout(new: Layout, previous: Option<&Layout>) -> Layout {
         .zip(&prev.roles)
         .map(|(n, p)| match n {
             None => p.clone(),
-            Some(ColumnRole::Extra(_)) if p.as_ref().is_some_and(|p| !matches!(p, ColumnRole::Extra(_))) => p.clone(),
+            Some(ColumnRole::Extra(_))
+                if p.as_ref()
+                    .is_some_and(|p| !matches!(p, ColumnRole::Extra(_))) =>
+            {
+                p.clone()
+            }
             other => other,
         })
         .collect();
@@ -372,7 +393,10 @@ impl Assembler {
                         self.diagnostics.push(
                             Diagnostic::warning(
                                 "stray-text-in-year-column",
-                                format!("the {year} column holds text instead of a mark: \"{}\"", cell.flat()),
+                                format!(
+                                    "the {year} column holds text instead of a mark: \"{}\"",
+                                    cell.flat()
+                                ),
                             )
                             .with_span(row.span),
                         );
@@ -406,12 +430,19 @@ impl Assembler {
         let filled = |role: &ColumnRole| cells.iter().any(|(r, c)| r == role && !c.is_empty());
         let starts_record = filled(&ColumnRole::Instansi)
             || filled(&ColumnRole::No)
-            || (!layout.has(&ColumnRole::Instansi) && !layout.has(&ColumnRole::No) && !years.is_empty());
-                if starts_record {
+            || (!layout.has(&ColumnRole::Instansi)
+                && !layout.has(&ColumnRole::No)
+                && !years.is_empty());
+        if starts_record {
             self.push_record(cells, years, false, row.span);
         } else if !years.is_empty() || !first_in_table {
             // A ditto row: a new record of the agency above.
-            match self.records.last().and_then(|r| r.cell(&ColumnRole::Instansi)).cloned() {
+            match self
+                .records
+                .last()
+                .and_then(|r| r.cell(&ColumnRole::Instansi))
+                .cloned()
+            {
                 Some(instansi) => {
                     cells.insert(0, (ColumnRole::Instansi, instansi));
                     self.push_record(cells, years, true, row.span);
@@ -454,7 +485,13 @@ impl Assembler {
         }
     }
 
-    fn push_record(&mut self, cells: Vec<(ColumnRole, Cell)>, years: Vec<u16>, ditto: bool, span: Span) {
+    fn push_record(
+        &mut self,
+        cells: Vec<(ColumnRole, Cell)>,
+        years: Vec<u16>,
+        ditto: bool,
+        span: Span,
+    ) {
         self.records.push(RawRecord {
             section: self.section.clone(),
             cells,
@@ -496,7 +533,11 @@ fn regulation_re() -> &'static Regex {
 }
 
 fn regulation(lines: &[&TextLine]) -> (Option<Regulation>, Option<String>) {
-    let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let Some(caps) = regulation_re().captures(&text) else {
         return (None, None);
     };
@@ -543,7 +584,10 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             match cs.next() {
-                Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -586,7 +630,9 @@ mod tests {
 
     #[test]
     fn two_row_header_gives_roles_by_name() {
-        let p = parse(&format!("{HEADER}| Dinas A | m | k | p | h | t | x | | pj | pl | ks |\n"));
+        let p = parse(&format!(
+            "{HEADER}| Dinas A | m | k | p | h | t | x | | pj | pl | ks |\n"
+        ));
         assert_eq!(p.records.len(), 1);
         let r = &p.records[0];
         assert_eq!(r.years, [2025 - 1]);
@@ -602,10 +648,16 @@ mod tests {
         );
         let p = parse(&md);
         assert_eq!(p.records.len(), 2);
-        assert_eq!(p.records[0].cell(&ColumnRole::Masalah).unwrap().lines, ["Penangan", "an"]);
+        assert_eq!(
+            p.records[0].cell(&ColumnRole::Masalah).unwrap().lines,
+            ["Penangan", "an"]
+        );
         assert_eq!(p.records[0].span, Span::Lines([4, 9]));
         assert!(p.records[1].ditto);
-        assert_eq!(p.records[1].cell(&ColumnRole::Instansi).unwrap().flat(), "Dinas A");
+        assert_eq!(
+            p.records[1].cell(&ColumnRole::Instansi).unwrap().flat(),
+            "Dinas A"
+        );
         assert_eq!(p.records[1].span, Span::line(10));
     }
 
@@ -622,7 +674,12 @@ mod tests {
         let p = parse(md);
         let r = &p.records[0];
         assert_eq!(r.cell(&ColumnRole::Instansi).unwrap().flat(), "Dinsos");
-        assert_eq!(r.cell(&ColumnRole::Extra("anggaran".into())).unwrap().flat(), "Rp 10 juta");
+        assert_eq!(
+            r.cell(&ColumnRole::Extra("anggaran".into()))
+                .unwrap()
+                .flat(),
+            "Rp 10 juta"
+        );
         assert_eq!(r.years, [2020, 2021]);
     }
 
@@ -633,7 +690,10 @@ mod tests {
         assert_eq!(p.records.len(), 1, "{:?}", p.diagnostics);
         let r = &p.records[0];
         assert_eq!(r.cell(&ColumnRole::Indikator).unwrap().flat(), "80% balita");
-        assert_eq!(r.cell(&ColumnRole::PenanggungJawab).unwrap().flat(), "Dinkes");
+        assert_eq!(
+            r.cell(&ColumnRole::PenanggungJawab).unwrap().flat(),
+            "Dinkes"
+        );
         assert_eq!(r.years, [2022, 2023]);
     }
 
@@ -650,9 +710,15 @@ mod tests {
 
     #[test]
     fn stray_mark_is_reported_not_kept() {
-        let p = parse(&format!("{HEADER}| Dinas A | m | k | p | h | x | x | | pj | pl | ks |\n"));
+        let p = parse(&format!(
+            "{HEADER}| Dinas A | m | k | p | h | x | x | | pj | pl | ks |\n"
+        ));
         assert!(p.records[0].cell(&ColumnRole::Target).is_none());
-        let d = p.diagnostics.iter().find(|d| d.code == "stray-mark").unwrap();
+        let d = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "stray-mark")
+            .unwrap();
         assert_eq!(d.record, Some(1));
         assert_eq!(d.field.as_deref(), Some("indikator.target"));
     }
@@ -662,8 +728,14 @@ mod tests {
         let md = format!("LAMPIRAN PERATURAN BUPATI BANYUMAS  \nNOMOR 7 TAHUN 2021  \nTENTANG RAD\n\nRENCANA AKSI DAERAH   KABUPATEN BANYUMAS\n\n{HEADER}| Dinas A | m | k | p | h | t | x | | pj | pl | ks |\n");
         let p = parse(&md);
         let reg = p.meta.regulation.unwrap();
-        assert_eq!((reg.kind.as_str(), reg.number.as_str(), reg.year), ("Peraturan Bupati", "7", 2021));
-        assert_eq!(p.meta.title.as_deref(), Some("RENCANA AKSI DAERAH KABUPATEN BANYUMAS"));
+        assert_eq!(
+            (reg.kind.as_str(), reg.number.as_str(), reg.year),
+            ("Peraturan Bupati", "7", 2021)
+        );
+        assert_eq!(
+            p.meta.title.as_deref(),
+            Some("RENCANA AKSI DAERAH KABUPATEN BANYUMAS")
+        );
     }
 
     #[test]
@@ -671,7 +743,11 @@ mod tests {
         let md = format!("{HEADER}| | lost words | | | | | | | | | |\n");
         let p = parse(&md);
         assert!(p.records.is_empty());
-        let d = p.diagnostics.iter().find(|d| d.code == "orphan-continuation").unwrap();
+        let d = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "orphan-continuation")
+            .unwrap();
         assert!(d.message.contains("lost words"));
     }
 }

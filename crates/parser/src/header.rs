@@ -185,14 +185,26 @@ mod tests {
 
     #[test]
     fn split_and_glued_headers_match() {
-        assert_eq!(role_of("PENANGGUNGJAWAB"), Some(ColumnRole::PenanggungJawab));
+        assert_eq!(
+            role_of("PENANGGUNGJAWAB"),
+            Some(ColumnRole::PenanggungJawab)
+        );
         assert_eq!(role_of("KEGIATAN"), Some(ColumnRole::Kegiatan));
-        assert_eq!(role_of("INSTANSI/PERANGKATDAERAH"), Some(ColumnRole::Instansi));
-        assert_eq!(role_of("KELOMPOKSASARAN"), Some(ColumnRole::KelompokSasaran));
+        assert_eq!(
+            role_of("INSTANSI/PERANGKATDAERAH"),
+            Some(ColumnRole::Instansi)
+        );
+        assert_eq!(
+            role_of("KELOMPOKSASARAN"),
+            Some(ColumnRole::KelompokSasaran)
+        );
         assert_eq!(role_of("Sasaran"), Some(ColumnRole::KelompokSasaran));
         assert_eq!(role_of("2019"), Some(ColumnRole::Year(2019)));
         assert_eq!(role_of("Tahun 2024"), Some(ColumnRole::Year(2024)));
-        assert_eq!(role_of("SUMBER DANA"), Some(ColumnRole::Extra("sumber_dana".into())));
+        assert_eq!(
+            role_of("SUMBER DANA"),
+            Some(ColumnRole::Extra("sumber_dana".into()))
+        );
         assert_eq!(role_of("No."), Some(ColumnRole::No));
     }
 

@@ -22,12 +22,18 @@
 //! assert_eq!(rec.cell(&ColumnRole::Kegiatan).unwrap().lines, ["Pelatihan", "kader"]);
 //! assert_eq!(rec.years, [2024]);
 //! ```
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod assemble;
 mod error;
 pub mod header;
+pub mod html;
 pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 mod raw;
 
 use pergub_model::{Diagnostic, DocumentMeta, Format, Span};
@@ -107,7 +113,10 @@ pub fn read(
 ) -> Result<RawDocument, ParseError> {
     match format {
         Format::Markdown => Ok(markdown::read(&decode_text(input, diagnostics))),
-        Format::Html => Err(ParseError::Unsupported(format)),
+        Format::Html => Ok(html::read(&decode_text(input, diagnostics), diagnostics)),
+        #[cfg(feature = "pdf")]
+        Format::Pdf => pdf::read(input, diagnostics),
+        #[cfg(not(feature = "pdf"))]
         Format::Pdf => Err(ParseError::Unsupported(format)),
     }
 }
@@ -118,7 +127,11 @@ pub fn decode_text(input: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
     match std::str::from_utf8(input) {
         Ok(s) => s.to_string(),
         Err(e) => {
-            let line = input[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let line = input[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u32
+                + 1;
             diagnostics.push(
                 Diagnostic::warning(
                     "invalid-utf8",
@@ -152,11 +165,20 @@ pub fn detect_format(name: Option<&str>, input: &[u8]) -> Format {
         }
     }
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let trimmed = text.trim_start();
-    if trimmed.starts_with("<!doctype html")
-        || trimmed.starts_with("<html")
-        || (text.contains("<table") && !text.contains("\n|"))
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|start| trimmed.starts_with(start))
     {
+        return Format::Html;
+    }
+    // HTML tables and no pipe table anywhere: a converter's HTML, or
+    // Markdown whose tables are HTML (read by the HTML reader).
+    let html_table = input.windows(6).any(|w| w.eq_ignore_ascii_case(b"<table"));
+    let pipe_row = input
+        .split(|&b| b == b'\n')
+        .any(|line| line.trim_ascii_start().starts_with(b"|"));
+    if html_table && !pipe_row {
         return Format::Html;
     }
     Format::Markdown

@@ -8,10 +8,12 @@ use pergub_model::Span;
 pub fn read(text: &str) -> RawDocument {
     let mut blocks = Vec::new();
     let mut table: Option<RawTable> = None;
-    for (index, line) in text.lines().enumerate() {
+    // Lines end at `\n`, `\r\n`, or a lone `\r` (old Mac files).
+    for (index, line) in text.lines().flat_map(|l| l.split('\r')).enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
         let trimmed = line.trim();
-        if trimmed.starts_with('|') {
+        // Inside a table, a row may omit its leading pipe (GFM).
+        if trimmed.starts_with('|') || (table.is_some() && has_pipe(trimmed)) {
             let cells = split_row(trimmed);
             if is_separator(&cells) {
                 // A separator row anywhere belongs to the table it is in.
@@ -49,6 +51,15 @@ pub fn read(text: &str) -> RawDocument {
         blocks.push(Block::Table(done));
     }
     RawDocument { blocks }
+}
+
+/// Whether `line` holds a pipe that is not escaped as `\|`.
+fn has_pipe(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'|' && (i == 0 || bytes[i - 1] != b'\\'))
 }
 
 /// Split a pipe-table row into raw cell texts. `\|` is a literal pipe.
@@ -104,25 +115,41 @@ fn cell(raw: &str) -> Cell {
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
-    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
     lines.drain(..first);
     Cell { lines }
 }
 
-/// The byte range of the first `<br>`, `<br/>` or `<br />` (any case).
+/// Tags are short: a `<` with no `>` within this many bytes starts no tag.
+/// (It also keeps a line of many `<` linear.)
+const MAX_TAG_LEN: usize = 200;
+
+/// The byte offset of the `>` closing a tag that starts at `after[0] == '<'`,
+/// if what lies between is a tag.
+fn tag_end(after: &str) -> Option<usize> {
+    let window = &after.as_bytes()[..after.len().min(MAX_TAG_LEN + 1)];
+    let gt = window.iter().position(|&b| b == b'>')?;
+    // `>` is ASCII, so `gt` is a character boundary.
+    is_tag(&after[1..gt]).then_some(gt)
+}
+
+/// The byte range of the first line break tag (`<br>`, `<br/>`, `<br />`,
+/// `<BR class="x">`, `</br>`).
 fn find_br(s: &str) -> Option<(usize, usize)> {
-    let bytes = s.as_bytes();
     let mut from = 0;
     while let Some(pos) = s[from..].find('<') {
         let start = from + pos;
-        let tail = &bytes[start + 1..];
-        if tail.len() >= 3 && tail[..2].eq_ignore_ascii_case(b"br") {
-            let mut i = 2;
-            while i < tail.len() && (tail[i] == b' ' || tail[i] == b'/') {
-                i += 1;
-            }
-            if i < tail.len() && tail[i] == b'>' {
-                return Some((start, start + 1 + i + 1));
+        let after = &s[start..];
+        let name = after[1..].trim_start_matches('/').as_bytes();
+        let is_br = name.len() >= 2
+            && name[..2].eq_ignore_ascii_case(b"br")
+            && !name.get(2).is_some_and(u8::is_ascii_alphanumeric);
+        if is_br {
+            if let Some(gt) = tag_end(after) {
+                return Some((start, start + gt + 1));
             }
         }
         from = start + 1;
@@ -137,9 +164,9 @@ pub fn inline_text(s: &str) -> String {
     while let Some(lt) = rest.find('<') {
         out.push_str(&rest[..lt]);
         let after = &rest[lt..];
-        match after.find('>') {
-            Some(gt) if is_tag(&after[1..gt]) => rest = &after[gt + 1..],
-            _ => {
+        match tag_end(after) {
+            Some(gt) => rest = &after[gt + 1..],
+            None => {
                 out.push('<');
                 rest = &after[1..];
             }
@@ -149,15 +176,114 @@ pub fn inline_text(s: &str) -> String {
     decode_entities(&out)
 }
 
+/// HTML elements that PDF converters leave inside Markdown text and cells.
+const TAG_NAMES: &[&str] = &[
+    "a",
+    "abbr",
+    "b",
+    "big",
+    "blockquote",
+    "br",
+    "center",
+    "cite",
+    "code",
+    "del",
+    "div",
+    "em",
+    "font",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+];
+
+/// Whether the text between `<` and `>` is an HTML tag: a known element
+/// name, then nothing but `name="value"` attributes and perhaps a closing
+/// `/`. Anything else is the author's text (`umur < 18 dan x >`, `<a dan b>`)
+/// and stays.
 fn is_tag(inner: &str) -> bool {
-    let inner = inner.trim_start_matches('/');
-    let name: String = inner
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
-    !name.is_empty()
-        && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && inner.len() < 200
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name_len = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let (name, rest) = inner.split_at(name_len);
+    if !TAG_NAMES.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+        return false;
+    }
+    let rest = rest.trim_end();
+    let rest = if closing {
+        rest
+    } else {
+        rest.strip_suffix('/').unwrap_or(rest).trim_end()
+    };
+    if rest.is_empty() {
+        return true;
+    }
+    // Attributes must follow the name after whitespace; a closing tag has none.
+    !closing && rest.starts_with(char::is_whitespace) && are_attributes(rest)
+}
+
+/// Whether `s` is a run of `name=value` attributes (values quoted or not).
+fn are_attributes(s: &str) -> bool {
+    let mut rest = s.trim_start();
+    while !rest.is_empty() {
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
+            .unwrap_or(rest.len());
+        if name_len == 0 {
+            return false;
+        }
+        rest = rest[name_len..].trim_start();
+        let Some(value) = rest.strip_prefix('=') else {
+            return false;
+        };
+        let value = value.trim_start();
+        let end = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => match value[1..].find(q) {
+                Some(close) => close + 2,
+                None => return false,
+            },
+            Some(_) => value
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '='))
+                .unwrap_or(value.len()),
+            None => return false,
+        };
+        if end == 0 {
+            return false;
+        }
+        rest = value[end..].trim_start();
+    }
+    true
 }
 
 /// Decode HTML character references (named ones common in converters'
@@ -235,7 +361,10 @@ mod tests {
     #[test]
     fn blank_line_inside_cell_is_kept() {
         let doc = read("| DP3AKKB<br><br>Gugus tugas |\n");
-        assert_eq!(table(&doc).rows[0].cells[0].lines, ["DP3AKKB", "", "Gugus tugas"]);
+        assert_eq!(
+            table(&doc).rows[0].cells[0].lines,
+            ["DP3AKKB", "", "Gugus tugas"]
+        );
     }
 
     #[test]
@@ -248,9 +377,65 @@ mod tests {
     }
 
     #[test]
+    fn rows_without_leading_pipe_stay_in_their_table() {
+        let doc = read("| a | b |\n|---|---|\nc | d\ne \\| f\n");
+        let t = table(&doc);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].cells[0].lines, ["c"]);
+        assert_eq!(t.rows[1].cells[1].lines, ["d"]);
+        assert!(doc
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Text(l) if l.text == "e \\| f")));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let doc = read("title\r| a | b |\r|---|---|\r| c | d |\r\n| e | f |\n");
+        let t = table(&doc);
+        let spans: Vec<u32> = t.rows.iter().map(|r| r.span.start()).collect();
+        assert_eq!(spans, [2, 4, 5]);
+        assert_eq!(t.rows[1].cells[1].lines, ["d"]);
+    }
+
+    #[test]
+    fn a_line_of_many_angle_brackets_is_kept() {
+        let line = "<".repeat(100_000);
+        assert_eq!(inline_text(&line), line);
+        assert_eq!(find_br(&line), None);
+    }
+
+    #[test]
     fn row_cut_short_keeps_its_last_cell() {
         let doc = read("| a | b | trunc");
         assert_eq!(table(&doc).rows[0].cells.len(), 3);
+    }
+
+    #[test]
+    fn line_break_tags_in_every_spelling_split_cells() {
+        let doc = read("| a<BR>b<br/>c<br />d<br class=\"x\">e</br>f<brx>g |\n");
+        assert_eq!(
+            table(&doc).rows[0].cells[0].lines,
+            ["a", "b", "c", "d", "e", "f<brx>g"]
+        );
+    }
+
+    #[test]
+    fn only_real_tags_are_markup() {
+        assert_eq!(inline_text("nilai <a dan b> naik"), "nilai <a dan b> naik");
+        assert_eq!(inline_text("x<y dan y>z"), "x<y dan y>z");
+        assert_eq!(inline_text("<Kegiatan>"), "<Kegiatan>");
+        assert_eq!(
+            inline_text("a <b>tebal</b> <I>miring</I>"),
+            "a tebal miring"
+        );
+        assert_eq!(
+            inline_text("<span style=\"color: red\" class=x>merah</span><img src='a.png'/>"),
+            "merah"
+        );
+        assert_eq!(inline_text("<font face=Arial >A</font >"), "A");
+        assert_eq!(inline_text("</b x=1>"), "</b x=1>");
+        assert_eq!(inline_text("<span style=\"open>"), "<span style=\"open>");
     }
 
     #[test]

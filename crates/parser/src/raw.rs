@@ -76,7 +76,12 @@ impl Cell {
     /// The lines joined with single spaces (for header matching and marks).
     pub fn flat(&self) -> String {
         let mut out = String::new();
-        for line in self.lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        for line in self
+            .lines
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+        {
             if !out.is_empty() {
                 out.push(' ');
             }

@@ -13,4 +13,20 @@ pub enum Error {
         /// What is wrong.
         source: pergub_normaliser::Error,
     },
+    /// A batch input could not be read.
+    #[error("{name}: cannot read: {source}")]
+    Read {
+        /// The input's name.
+        name: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Extracting a batch input stopped on an internal fault; the batch went on.
+    #[error("{name}: internal fault while extracting: {message}")]
+    Internal {
+        /// The input's name.
+        name: String,
+        /// The fault's message.
+        message: String,
+    },
 }

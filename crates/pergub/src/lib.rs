@@ -12,9 +12,11 @@
 //! ```
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+mod batch;
 mod error;
 mod pipeline;
 
+pub use batch::{Batch, BatchInput, DocumentBytes, Loaded, Outcome, Summary};
 pub use error::Error;
 pub use pergub_model as model;
 pub use pergub_model::{
@@ -23,7 +25,7 @@ pub use pergub_model::{
 };
 pub use pergub_normaliser::{Lexicon, Normaliser, Registry};
 pub use pergub_parser::detect_format;
-pub use pergub_validator::SCHEMA;
+pub use pergub_validator::{codes, Validator, SCHEMA};
 pub use pipeline::{Pipeline, PipelineBuilder};
 
 /// Extract a document with the default pipeline.

@@ -1,12 +1,14 @@
 use crate::Error;
 use pergub_model::{Document, Format, Source};
 use pergub_normaliser::Normaliser;
+use pergub_validator::Validator;
 
 /// The whole pipeline: parse, normalise, validate. Build once, share freely
 /// (it is `Send + Sync`), call [`Pipeline::extract`] per document.
 #[derive(Debug, Clone, Default)]
 pub struct Pipeline {
     normaliser: Normaliser,
+    validator: Validator,
 }
 
 /// Builds a [`Pipeline`] with non-default data.
@@ -24,8 +26,11 @@ impl PipelineBuilder {
 
     /// The pipeline.
     pub fn build(self) -> Pipeline {
+        let normaliser = self.normaliser.unwrap_or_default();
+        let validator = Validator::new(&normaliser);
         Pipeline {
-            normaliser: self.normaliser.unwrap_or_default(),
+            normaliser,
+            validator,
         }
     }
 }
@@ -54,7 +59,7 @@ impl Pipeline {
         doc.records = normalised.records;
         doc.diagnostics = parsed.diagnostics;
         doc.diagnostics.extend(normalised.diagnostics);
-        let found = pergub_validator::validate(&doc);
+        let found = self.validator.validate(&doc);
         doc.diagnostics.extend(found);
         Ok(doc)
     }

@@ -1,17 +1,86 @@
-//! Validation rules over a `pergub-rad/1` document, and its JSON Schema.
+//! Validation rules over a `pergub-rad/1` document, the catalogue of every
+//! diagnostic code, and the document's JSON Schema.
 //!
-//! Every rule has a stable kebab-case code, a severity and a location. The
-//! validator reads a document and returns diagnostics; it never changes
-//! records.
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+//! The parser and the normaliser report what they meet while reading and
+//! repairing; the [`Validator`] then looks at the finished [`Document`] as a
+//! whole: records without a year or without an activity, years outside the
+//! plan's period, columns no record fills, words still glued, cut or in
+//! another script, duplicated records. Every rule lives in its own file with
+//! its documentation and tests, and every code any stage emits is listed in
+//! [`codes`] with its severity and what to do about it. The validator reads
+//! a document and returns diagnostics; it never changes records.
+//!
+//! ```
+//! use pergub_model::{Agency, Document, DocumentMeta, Format, Record, Source, Span};
+//! use pergub_validator::Validator;
+//!
+//! let mut doc = Document::new(Source::new("plan.md", Format::Markdown), DocumentMeta::default());
+//! let mut record = Record::new(1, Span::line(7));
+//! record.instansi = vec![Agency { text: "Dinas Sosial".into(), id: Some("DINSOS".into()) }];
+//! record.kegiatan = vec!["Pelatihan kader".into()];
+//! doc.records.push(record.clone());
+//! record.no = 2;
+//! record.source = Span::line(8);
+//! doc.records.push(record);
+//!
+//! let found = Validator::default().validate(&doc);
+//! let codes: Vec<&str> = found.iter().map(|d| d.code.as_str()).collect();
+//! assert!(codes.contains(&"duplicate-record"));
+//! assert_eq!(found.iter().find(|d| d.code == "duplicate-record").unwrap().record, Some(2));
+//! ```
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+pub mod codes;
+mod rules;
+mod words;
 
 use pergub_model::{Diagnostic, Document};
+use pergub_normaliser::{Lexicon, Normaliser};
 
-/// The JSON Schema of `pergub-rad/1`.
+pub use codes::Code;
+
+/// The JSON Schema of `pergub-rad/1` (JSON Schema draft 2020-12).
 pub const SCHEMA: &str = include_str!("../../../schemas/pergub-rad-1.json");
 
-/// Run every rule over `doc` and return what they found.
-pub fn validate(doc: &Document) -> Vec<Diagnostic> {
-    let _ = doc;
-    Vec::new()
+/// Runs every rule over a document. Build once, share freely (it is
+/// `Send + Sync` and cheap to clone).
+#[derive(Debug, Clone)]
+pub struct Validator {
+    lexicon: Lexicon,
+}
+
+impl Default for Validator {
+    /// A validator over the embedded lexicon.
+    fn default() -> Self {
+        Validator::with_lexicon(Lexicon::embedded().clone())
+    }
+}
+
+impl Validator {
+    /// A validator that knows the words the normaliser knows, so that what
+    /// restoration accepts the rules accept too.
+    pub fn new(normaliser: &Normaliser) -> Validator {
+        Validator::with_lexicon(normaliser.restorer().lexicon().clone())
+    }
+
+    /// A validator over `lexicon`. The rules about glued and cut words
+    /// use it; with an empty lexicon they report only what needs no words
+    /// (`DinasSosial`, `Bin- mas`).
+    pub fn with_lexicon(lexicon: Lexicon) -> Validator {
+        Validator { lexicon }
+    }
+
+    /// Run every rule over `doc` and return what they found, document-level
+    /// findings first, then by record. `doc.diagnostics` (the earlier
+    /// stages' findings) is read, so that no cause is reported twice.
+    pub fn validate(&self, doc: &Document) -> Vec<Diagnostic> {
+        let cx = rules::Context {
+            doc,
+            vocabulary: &self.lexicon,
+        };
+        rules::run(&cx)
+    }
 }

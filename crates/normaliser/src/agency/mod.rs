@@ -1,4 +1,30 @@
 //! Agency registry and resolution of agency mentions.
+//!
+//! A [`Registry`] holds the agencies of `agencies.tsv` (embedded, and
+//! extensible with a user file). [`Registry::mentions`] splits one restored
+//! cell item into [`Mention`]s ("Kanwil Hukum dan HAM Banten BP3TKI Serang"
+//! is two) and resolves each to a registry id, to a generic phrase ("Instansi
+//! terkait", id `None` without alarm), or to nothing.
+//!
+//! Matching works on a space-free lowercase key, so glued and split words
+//! ("DinasKesehatan", "Pember dayaan") match as typed; exact alias look-ups
+//! come first, fuzzy scoring only for what they leave; a jurisdiction after a
+//! name ("Provinsi Banten", "Prov. Banten", "Kab./Kota", "Serang") stays in the
+//! mention's text and is reported as [`Mention::jurisdiction`].
+//!
+//! ```
+//! use pergub_normaliser::Registry;
+//!
+//! let registry = Registry::embedded();
+//! let found = registry.mentions("Kanwil Hukum dan HAM Banten BP3TKI Serang");
+//! let ids: Vec<_> = found.iter().map(|m| m.id.as_deref()).collect();
+//! assert_eq!(ids, [Some("KEMENKUMHAM"), Some("BP3TKI")]);
+//! assert_eq!(found[0].province.as_deref(), Some("Banten"));
+//! ```
+
+mod data;
+mod resolve;
+mod units;
 
 use std::sync::OnceLock;
 
@@ -17,6 +43,7 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     entries: Vec<Entry>,
+    index: resolve::Index,
 }
 
 /// One agency mention found in a cell.
@@ -26,41 +53,88 @@ pub struct Mention {
     pub text: String,
     /// The registry id, if it resolves.
     pub id: Option<String>,
+    /// The jurisdiction the mention names, in official spelling where known
+    /// ("Banten", "Kabupaten Serang"), or as written ("Kabupaten / Kota").
+    pub jurisdiction: Option<String>,
+    /// The province of that jurisdiction, when it is known.
+    pub province: Option<String>,
+    /// Whether the mention is a generic phrase that names no agency
+    /// ("Instansi terkait", "Masyarakat").
+    pub generic: bool,
+    /// How well the text matched: 1 for an exact alias, the similarity for a
+    /// fuzzy match, 0 when unresolved.
+    pub score: f64,
 }
 
 impl Registry {
     /// The registry embedded in the binary.
     pub fn embedded() -> &'static Registry {
         static REGISTRY: OnceLock<Registry> = OnceLock::new();
-        REGISTRY.get_or_init(|| Registry::from_tsv(include_str!("../../data/agencies.tsv")).unwrap_or_default())
+        REGISTRY.get_or_init(|| {
+            Registry::from_tsv(include_str!("../../data/agencies.tsv")).unwrap_or_default()
+        })
     }
 
-    /// Parse a registry TSV (`id<TAB>name<TAB>alias|alias`).
+    /// Parse a registry TSV (`id<TAB>name<TAB>alias|alias`); `#` starts a comment line.
     pub fn from_tsv(text: &str) -> Result<Registry, crate::Error> {
-        let mut entries = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             let mut parts = line.split('\t');
             let (Some(id), Some(name)) = (parts.next(), parts.next()) else {
-                return Err(crate::Error::BadLine { line: i + 1, message: "expected id<TAB>name<TAB>aliases".into() });
+                return Err(crate::Error::BadLine {
+                    line: i + 1,
+                    message: "expected id<TAB>name<TAB>aliases".into(),
+                });
             };
-            let mut aliases: Vec<String> = parts.next().unwrap_or("").split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
-            aliases.push(name.to_string());
-            entries.push(Entry { id: id.trim().to_string(), name: name.trim().to_string(), aliases });
+            let (id, name) = (id.trim(), name.trim());
+            if id.is_empty() || name.is_empty() {
+                return Err(crate::Error::BadLine {
+                    line: i + 1,
+                    message: "empty id or name".into(),
+                });
+            }
+            let mut aliases: Vec<String> = parts
+                .next()
+                .unwrap_or("")
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect();
+            if !aliases.iter().any(|a| a == name) {
+                aliases.push(name.to_string());
+            }
+            let entry = Entry {
+                id: id.to_string(),
+                name: name.to_string(),
+                aliases,
+            };
+            match entries.iter_mut().find(|e| e.id == entry.id) {
+                Some(existing) => *existing = entry,
+                None => entries.push(entry),
+            }
         }
-        Ok(Registry { entries })
+        Ok(Registry::with_entries(entries))
+    }
+
+    fn with_entries(entries: Vec<Entry>) -> Registry {
+        let index = resolve::Index::build(&entries);
+        Registry { entries, index }
     }
 
     /// Add `other`'s entries; an entry with an id already present replaces it.
     pub fn extend(&mut self, other: Registry) {
+        let mut entries = std::mem::take(&mut self.entries);
         for entry in other.entries {
-            match self.entries.iter_mut().find(|e| e.id == entry.id) {
+            match entries.iter_mut().find(|e| e.id == entry.id) {
                 Some(existing) => *existing = entry,
-                None => self.entries.push(entry),
+                None => entries.push(entry),
             }
         }
+        *self = Registry::with_entries(entries);
     }
 
     /// The entries.
@@ -68,16 +142,154 @@ impl Registry {
         &self.entries
     }
 
+    /// The entry with id `id`.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
     /// Split one restored item into agency mentions and resolve each.
     pub fn mentions(&self, item: &str) -> Vec<Mention> {
-        let lower = item.to_lowercase();
-        let id = self
-            .entries
+        self.resolve_item(item)
+    }
+
+    /// Whether `text` is a generic phrase that names no agency ("Instansi
+    /// terkait", "Masyarakat Provinsi Banten"); case, spaces and punctuation
+    /// do not matter.
+    pub fn is_generic(&self, text: &str) -> bool {
+        let key = data::compact(core_of(text));
+        !key.is_empty() && data::generic_keys().iter().any(|g| *g == key)
+    }
+
+    /// The `n` entries nearest to `text`, best first: (id, canonical name,
+    /// similarity in 0..=1). A trailing jurisdiction is ignored.
+    pub fn nearest(&self, text: &str, n: usize) -> Vec<(String, String, f64)> {
+        let key = data::compact(core_of(text));
+        let mut best: Vec<(usize, f64)> = Vec::new();
+        for k in &self.index.keys {
+            let Some(entry) = k.entry else { continue };
+            let score = resolve::similarity(&key, &k.key);
+            match best.iter_mut().find(|(e, _)| *e == entry) {
+                Some(slot) if slot.1 < score => slot.1 = score,
+                Some(_) => {}
+                None => best.push((entry, score)),
+            }
+        }
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.into_iter()
+            .take(n)
+            .filter_map(|(i, s)| self.entries.get(i).map(|e| (e.id.clone(), e.name.clone(), s)))
+            .collect()
+    }
+
+    /// The province a mention's text names ("Dinsos Prov. Banten", "BP3TKI
+    /// Serang"), from its last place name; `None` when it names none or the
+    /// place lies in several provinces.
+    pub fn province_of(&self, text: &str) -> Option<String> {
+        let vocab = data::Vocabulary::embedded();
+        let units = units::Units::new(text);
+        (0..units.len())
+            .rev()
+            .find_map(|at| resolve::jurisdiction(text, &units, at, vocab).and_then(|(_, _, j)| j.province))
+    }
+
+    /// The words of every alias, for a lexicon that should know agency vocabulary.
+    pub fn alias_words(&self) -> impl Iterator<Item = &str> {
+        self.entries
             .iter()
-            .flat_map(|e| e.aliases.iter().map(move |a| (e, a)))
-            .filter(|(_, a)| lower.starts_with(&a.to_lowercase()))
-            .max_by_key(|(_, a)| a.len())
-            .map(|(e, _)| e.id.clone());
-        vec![Mention { text: item.to_string(), id }]
+            .flat_map(|e| e.aliases.iter().map(String::as_str))
+    }
+
+    /// The province named by `name` in any spelling ("JAWA BARAT", "Jabar",
+    /// "Prov. Banten"), in official spelling.
+    pub fn province(name: &str) -> Option<&'static str> {
+        data::Places::embedded().province(name)
+    }
+}
+
+/// `text` without a trailing jurisdiction.
+fn core_of(text: &str) -> &str {
+    match resolve::trailing_jurisdiction(text, data::Vocabulary::embedded()) {
+        Some((start, _)) => text.get(..start).unwrap_or(text),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<(String, Option<String>)> {
+        Registry::embedded()
+            .mentions(text)
+            .into_iter()
+            .map(|m| (m.text, m.id))
+            .collect()
+    }
+
+    fn pair(text: &str, id: Option<&str>) -> (String, Option<String>) {
+        (text.to_string(), id.map(String::from))
+    }
+
+    #[test]
+    fn run_together_agencies_split() {
+        assert_eq!(
+            ids("Kanwil Hukum dan HAM Banten BP3TKI Serang DP3AKKB Provinsi Banten Kantor Kesehatan Pelabuhan Kelas II Merak"),
+            [
+                pair("Kanwil Hukum dan HAM Banten", Some("KEMENKUMHAM")),
+                pair("BP3TKI Serang", Some("BP3TKI")),
+                pair("DP3AKKB Provinsi Banten", Some("DP3A")),
+                pair("Kantor Kesehatan Pelabuhan Kelas II Merak", Some("KKP")),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_with_commas_stay_whole() {
+        assert_eq!(
+            ids("Dinas Pemberdayaan Perempuan, Perlindungan Anak, Kependudukan dan Keluarga Berencana Provinsi Banten"),
+            [pair(
+                "Dinas Pemberdayaan Perempuan, Perlindungan Anak, Kependudukan dan Keluarga Berencana Provinsi Banten",
+                Some("DP3A")
+            )]
+        );
+    }
+
+    #[test]
+    fn glue_split_and_typo() {
+        assert_eq!(ids("KanwilHuku mdan HAM Banten"), [pair("KanwilHuku mdan HAM Banten", Some("KEMENKUMHAM"))]);
+        assert_eq!(ids("Disnakertans"), [pair("Disnakertans", Some("DISNAKERTRANS"))]);
+        assert_eq!(
+            ids("Disnakertrans Provinsi Bantendan Instansiterka it"),
+            [pair("Disnakertrans Provinsi Banten", Some("DISNAKERTRANS")), pair("Instansiterka it", None)]
+        );
+    }
+
+    #[test]
+    fn connectors_and_separators_split() {
+        assert_eq!(ids("Biro Hukum DAN Polda Banten"), [pair("Biro Hukum", Some("BIRO_HUKUM")), pair("Polda Banten", Some("POLDA"))]);
+        assert_eq!(ids("Dinas Kese hatan/RS"), [pair("Dinas Kese hatan", Some("DINKES")), pair("RS", Some("RUMAH_SAKIT"))]);
+        assert_eq!(ids("Dinsos Kabupaten / Kota"), [pair("Dinsos Kabupaten / Kota", Some("DINSOS"))]);
+    }
+
+    #[test]
+    fn jurisdiction_is_reported() {
+        let m = Registry::embedded().mentions("Dinsos Prov. Banten");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].text, "Dinsos Prov. Banten");
+        assert_eq!(m[0].jurisdiction.as_deref(), Some("Banten"));
+    }
+
+    #[test]
+    fn generic_phrases() {
+        let r = Registry::embedded();
+        assert!(r.is_generic("Instansi terkait"));
+        assert!(r.is_generic("MASYARAKAT"));
+        assert!(!r.is_generic("Dinas Sosial"));
+    }
+
+    #[test]
+    fn nearest_names_candidates() {
+        let near = Registry::embedded().nearest("Dinas Sosiall", 2);
+        assert_eq!(near.first().map(|n| n.0.as_str()), Some("DINSOS"), "{near:?}");
     }
 }

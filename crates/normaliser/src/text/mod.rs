@@ -1,4 +1,26 @@
 //! Text restoration: the rules of `OUTPUT.md`, "Text restoration".
+//!
+//! A cell arrives as its visual lines (markup already removed by the
+//! parser). [`Restorer::items`] cleans each line (NFC, look-alike letters,
+//! whitespace), splits the cell into list items, joins each item's lines
+//! deciding every break, repairs glued and shifted words against the
+//! [`Lexicon`] and tidies punctuation spacing.
+//!
+//! ```
+//! use pergub_normaliser::Normaliser;
+//!
+//! let normaliser = Normaliser::new();
+//! let restorer = normaliser.restorer();
+//! let lines = ["Sosialisasi Pe-".to_string(), "ncegahan dan Penangan".into(), "an TPPO".into()];
+//! assert_eq!(restorer.restore(&lines), "Sosialisasi Pencegahan dan Penanganan TPPO");
+//! ```
+
+mod clean;
+mod list;
+mod segment;
+mod vocabulary;
+
+pub use vocabulary::Vocabulary;
 
 use crate::Lexicon;
 
@@ -6,12 +28,16 @@ use crate::Lexicon;
 #[derive(Debug, Clone)]
 pub struct Restorer {
     lexicon: Lexicon,
+    empty: Vocabulary,
 }
 
 impl Restorer {
     /// A restorer over `lexicon`.
     pub fn new(lexicon: Lexicon) -> Restorer {
-        Restorer { lexicon }
+        Restorer {
+            lexicon,
+            empty: Vocabulary::new(),
+        }
     }
 
     /// The lexicon in use.
@@ -19,54 +45,44 @@ impl Restorer {
         &self.lexicon
     }
 
+    /// The vocabulary of a document, from all its cells' lines, to pass to
+    /// [`Restorer::items_in`].
+    pub fn vocabulary<'a, I>(&self, cells: I) -> Vocabulary
+    where
+        I: IntoIterator<Item = &'a [String]>,
+    {
+        Vocabulary::from_cells(cells, &self.lexicon)
+    }
+
     /// A cell's lines as restored items (one item unless it is a list).
     pub fn items(&self, lines: &[String]) -> Vec<String> {
-        let mut items: Vec<String> = Vec::new();
-        let mut current = String::new();
-        for line in lines {
-            let line = line.trim();
-            let marker = list_marker(line);
-            if line.is_empty() || marker.is_some() {
-                if !current.is_empty() {
-                    items.push(std::mem::take(&mut current));
-                }
-            }
-            let body = marker.map_or(line, |m| line[m..].trim_start());
-            if !body.is_empty() {
-                if !current.is_empty() {
-                    current.push(' ');
-                }
-                current.push_str(body);
-            }
-        }
-        if !current.is_empty() {
-            items.push(current);
-        }
-        items
-            .into_iter()
-            .map(|i| i.split_whitespace().collect::<Vec<_>>().join(" "))
+        self.items_in(lines, &self.empty)
+    }
+
+    /// [`Restorer::items`] with the document's own words as evidence.
+    pub fn items_in(&self, lines: &[String], vocabulary: &Vocabulary) -> Vec<String> {
+        let cleaned: Vec<String> = lines.iter().map(|l| clean::clean_line(l)).collect();
+        list::split_items(&cleaned, &self.lexicon)
+            .iter()
+            .map(|item| {
+                clean::tidy_spacing(&segment::restore_item(item, &self.lexicon, vocabulary))
+            })
+            .filter(|item| !item.is_empty())
             .collect()
     }
 
-    /// A cell's lines as one restored text.
+    /// A cell's lines as one restored text (list markers kept).
     pub fn restore(&self, lines: &[String]) -> String {
-        lines
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.restore_in(lines, &self.empty)
     }
-}
 
-/// Byte length of a leading list marker (`1.`, `-`, `•`), if any.
-fn list_marker(line: &str) -> Option<usize> {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && digits <= 2 && line[digits..].starts_with('.') {
-        return Some(digits + 1);
+    /// [`Restorer::restore`] with the document's own words as evidence.
+    pub fn restore_in(&self, lines: &[String], vocabulary: &Vocabulary) -> String {
+        let cleaned: Vec<String> = lines
+            .iter()
+            .map(|l| clean::clean_line(l))
+            .filter(|l| !l.is_empty())
+            .collect();
+        clean::tidy_spacing(&segment::restore_item(&cleaned, &self.lexicon, vocabulary))
     }
-    if line.starts_with("- ") || line.starts_with('•') {
-        return Some(line.chars().next().map_or(1, char::len_utf8));
-    }
-    None
 }

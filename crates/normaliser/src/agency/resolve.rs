@@ -1,0 +1,751 @@
+//! Splitting a cell into agency mentions and resolving each.
+//!
+//! 1. The text is cut into [`Units`] with a space-free compact key.
+//! 2. Every alias (and generic phrase) that matches the compact key exactly,
+//!    starting and ending on unit boundaries, is a candidate; a dynamic
+//!    programme picks the non-overlapping set that covers most, longer
+//!    matches weighing more (so "Dinas Pendidikan dan Kebudayaan" beats
+//!    "Dinas Pendidikan" + rest).
+//! 3. What no alias covers is scored fuzzily against the aliases (typos such
+//!    as "Disnakertans"), span by span, with the same preference for length.
+//! 4. Each match swallows the jurisdiction that follows it ("Provinsi
+//!    Banten", "Kab./Kota", "Serang").
+//! 5. Leftover text between matches goes to the neighbour it belongs to:
+//!    after a match with nothing between, it qualifies that match ("Kelas II
+//!    Merak"); before a match with no separator, it is the match's sub-unit
+//!    ("Bidang Hukum Polda"); between separators, or opening with an agency
+//!    head word, it is a mention of its own.
+
+use super::data::{compact, generic_keys, PlaceKind, Places, Vocabulary};
+use super::units::{Gap, Units};
+use super::{Mention, Registry};
+
+/// Shortest compact key scored fuzzily.
+const FUZZY_MIN_LEN: usize = 5;
+/// Similarity from which a fuzzy candidate is accepted.
+pub(crate) const FUZZY_THRESHOLD: f64 = 0.84;
+/// Most units one fuzzy span may cover.
+const FUZZY_MAX_UNITS: usize = 8;
+/// Keys this short match only between real word boundaries.
+const SHORT_KEY: usize = 4;
+
+/// One key of the compiled index.
+#[derive(Debug, Clone)]
+pub(crate) struct Key {
+    pub key: String,
+    /// Letter and digit counts of `key`, for a cheap lower bound of the edit distance.
+    pub histogram: Histogram,
+    /// Registry entry, or `None` for a generic phrase.
+    pub entry: Option<usize>,
+}
+
+/// All alias keys and generic keys, by first byte.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    pub keys: Vec<Key>,
+    by_first: std::collections::HashMap<u8, Vec<usize>>,
+}
+
+impl Index {
+    pub fn build(entries: &[super::Entry]) -> Index {
+        let vocab = Vocabulary::embedded();
+        let mut keys: Vec<Key> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, e) in entries.iter().enumerate() {
+            for alias in e.aliases.iter().chain(std::iter::once(&e.name)) {
+                for key in variants(alias, vocab) {
+                    if !key.is_empty() && seen.insert((key.clone(), Some(i))) {
+                        keys.push(Key {
+                            histogram: Histogram::of(&key),
+                            key,
+                            entry: Some(i),
+                        });
+                    }
+                }
+            }
+        }
+        for g in generic_keys() {
+            if seen.insert((g.clone(), None)) {
+                keys.push(Key {
+                    key: g.clone(),
+                    histogram: Histogram::of(g),
+                    entry: None,
+                });
+            }
+        }
+        let mut by_first: std::collections::HashMap<u8, Vec<usize>> = Default::default();
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(b) = k.key.bytes().next() {
+                by_first.entry(b).or_default().push(i);
+            }
+        }
+        Index { keys, by_first }
+    }
+}
+
+/// The compact keys of an alias, with abbreviations expanded and contracted
+/// ("Kanwil X" also as "Kantor Wilayah X").
+fn variants(alias: &str, vocab: &Vocabulary) -> Vec<String> {
+    let words: Vec<String> = alias
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty())
+        .map(|w| if w == "&" { "dan".to_string() } else { compact(w) })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut forms: Vec<Vec<String>> = vec![words];
+    for _round in 0..2 {
+        let mut next = Vec::new();
+        for form in &forms {
+            for (long, short) in &vocab.abbreviations {
+                for (from, to) in [(long, short), (short, long)] {
+                    if let Some(replaced) = replace_words(form, from, to) {
+                        next.push(replaced);
+                    }
+                }
+            }
+        }
+        for f in next {
+            if !forms.contains(&f) {
+                forms.push(f);
+            }
+        }
+    }
+    let mut out: Vec<String> = forms.into_iter().map(|f| f.concat()).collect();
+    out.dedup();
+    out
+}
+
+fn replace_words(words: &[String], from: &[String], to: &[String]) -> Option<Vec<String>> {
+    if from.is_empty() || words.len() < from.len() {
+        return None;
+    }
+    let at = (0..=words.len() - from.len()).find(|&i| words.get(i..i + from.len()) == Some(from))?;
+    let mut out: Vec<String> = words.get(..at)?.to_vec();
+    out.extend(to.iter().cloned());
+    out.extend(words.get(at + from.len()..)?.iter().cloned());
+    Some(out)
+}
+
+/// A jurisdiction found after a mention.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Jurisdiction {
+    /// Official place name, or the level as written ("Kabupaten/Kota").
+    pub name: String,
+    /// The province it lies in, when known.
+    pub province: Option<String>,
+}
+
+/// A span of units resolved to one thing.
+#[derive(Debug, Clone)]
+struct Piece {
+    from: usize,
+    /// Exclusive end unit.
+    to: usize,
+    /// Byte end when the last unit is cut (a glued connector: "Bantendan").
+    cut: Option<usize>,
+    /// Entry, generic, or unknown.
+    what: What,
+    score: f64,
+    jurisdiction: Option<Jurisdiction>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum What {
+    Entry(usize),
+    Generic,
+    Unknown,
+}
+
+/// A candidate match.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    from: usize,
+    to: usize,
+    cut: Option<usize>,
+    what: What,
+    score: f64,
+    weight: f64,
+}
+
+impl Registry {
+    /// Split one restored item into mentions.
+    pub(crate) fn resolve_item(&self, item: &str) -> Vec<Mention> {
+        let units = Units::new(item);
+        if units.len() == 0 {
+            return Vec::new();
+        }
+        let vocab = Vocabulary::embedded();
+        let candidates = self.exact_candidates(item, &units, vocab);
+        let mut chosen = best_cover(units.len(), &candidates);
+        let fuzzy = self.fuzzy_candidates(item, &units, &chosen, vocab);
+        if !fuzzy.is_empty() {
+            let mut all = candidates;
+            all.extend(fuzzy);
+            chosen = best_cover(units.len(), &all);
+        }
+        let mut pieces: Vec<Piece> = chosen
+            .into_iter()
+            .map(|c| Piece {
+                from: c.from,
+                to: c.to,
+                cut: c.cut,
+                what: c.what,
+                score: c.score,
+                jurisdiction: None,
+            })
+            .collect();
+        // Jurisdictions after each match.
+        for k in 0..pieces.len() {
+            let limit = pieces.get(k + 1).map_or(units.len(), |p| p.from);
+            let Some(p) = pieces.get_mut(k) else { continue };
+            if p.cut.is_some() {
+                continue;
+            }
+            if let Some((to, cut, j)) = jurisdiction(item, &units, p.to, vocab) {
+                if to <= limit {
+                    p.to = to;
+                    p.cut = cut;
+                    p.jurisdiction = Some(j);
+                }
+            }
+        }
+        let pieces = join_parts(&units, pieces, vocab);
+        let pieces = distribute(&units, pieces, vocab);
+        pieces
+            .into_iter()
+            .filter_map(|p| self.mention(item, &units, p, vocab))
+            .collect()
+    }
+
+    fn mention(&self, item: &str, units: &Units, p: Piece, vocab: &Vocabulary) -> Option<Mention> {
+        let start = units.byte_start(p.from, item.len());
+        let mut end = match p.cut {
+            Some(c) => c,
+            None => units
+                .units
+                .get(p.to.checked_sub(1)?)
+                .map_or(item.len(), |u| u.end),
+        };
+        // Keep an abbreviation's full stop or a closing bracket ("Prov.", "(BNN)").
+        if p.cut.is_none() {
+            while let Some(c) = item.get(end..).and_then(|r| r.chars().next()) {
+                if c == '.' || c == ')' {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        }
+        let text = item.get(start..end)?.trim().to_string();
+        if text.is_empty() {
+            return None;
+        }
+        let (id, generic, score) = match p.what {
+            What::Entry(i) => (self.entries.get(i).map(|e| e.id.clone()), false, p.score),
+            What::Generic => (None, true, p.score),
+            What::Unknown => (None, self.is_generic(&text), 0.0),
+        };
+        let jurisdiction = p.jurisdiction.or_else(|| trailing_jurisdiction(&text, vocab).map(|(_, j)| j));
+        Some(Mention {
+            text,
+            id,
+            jurisdiction: jurisdiction.as_ref().map(|j| j.name.clone()),
+            province: jurisdiction.and_then(|j| j.province),
+            generic,
+            score,
+        })
+    }
+
+    fn exact_candidates(&self, item: &str, units: &Units, vocab: &Vocabulary) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for (i, unit) in units.units.iter().enumerate() {
+            let rest = units.compact.get(unit.key_start..).unwrap_or("");
+            let Some(first) = rest.bytes().next() else { continue };
+            let Some(list) = self.index.by_first.get(&first) else { continue };
+            for &k in list {
+                let Some(key) = self.index.keys.get(k) else { continue };
+                if !rest.starts_with(key.key.as_str()) {
+                    continue;
+                }
+                let what = key.entry.map_or(What::Generic, What::Entry);
+                let end = unit.key_start + key.key.len();
+                let (to, cut) = if let Some(j) = units.unit_at(end) {
+                    (j, None)
+                } else if let Some(c) = connector_cut(item, units, end, vocab) {
+                    c
+                } else {
+                    continue;
+                };
+                if !boundaries_ok(units, i, to, cut.is_some(), key.key.len(), what, vocab) {
+                    continue;
+                }
+                let len = key.key.len() as f64;
+                out.push(Candidate {
+                    from: i,
+                    to,
+                    cut,
+                    what,
+                    score: 1.0,
+                    weight: len * len,
+                });
+            }
+        }
+        out
+    }
+
+    fn fuzzy_candidates(&self, item: &str, units: &Units, chosen: &[Candidate], vocab: &Vocabulary) -> Vec<Candidate> {
+        let n = units.len();
+        // Units already matched, or a jurisdiction after a match, or where a
+        // jurisdiction starts, are not scored.
+        let mut covered = vec![false; n];
+        for c in chosen {
+            let mut to = c.to;
+            if c.cut.is_none() {
+                if let Some((end, _, _)) = jurisdiction(item, units, c.to, vocab) {
+                    to = end;
+                }
+            }
+            for slot in covered.iter_mut().take(to).skip(c.from) {
+                *slot = true;
+            }
+        }
+        let mut out = Vec::new();
+        for i in 0..n {
+            if covered.get(i).copied().unwrap_or(true)
+                || is_connector_unit(units, i, vocab)
+                || jurisdiction(item, units, i, vocab).is_some()
+            {
+                continue;
+            }
+            for j in i + 1..=(i + FUZZY_MAX_UNITS).min(n) {
+                if covered.get(j - 1).copied().unwrap_or(true)
+                    || units.units.get(j - 1).is_some_and(|u| vocab.is_level(&u.key))
+                {
+                    break;
+                }
+                if j - 1 > i && units.gap(j - 1) == Gap::Separator {
+                    break;
+                }
+                if is_connector_unit(units, j - 1, vocab) {
+                    continue;
+                }
+                let key = units.key(i, j);
+                if key.chars().count() < FUZZY_MIN_LEN || vocab.is_level(key) {
+                    continue;
+                }
+                if let Some((k, score)) = self.best_key(key) {
+                    if score >= FUZZY_THRESHOLD {
+                        let what = self.index.keys.get(k).and_then(|k| k.entry).map_or(What::Generic, What::Entry);
+                        let len = key.len() as f64;
+                        out.push(Candidate {
+                            from: i,
+                            to: j,
+                            cut: None,
+                            what,
+                            score,
+                            weight: len * len * score,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The key most similar to `key`, with its similarity.
+    pub(crate) fn best_key(&self, key: &str) -> Option<(usize, f64)> {
+        let len = key.chars().count();
+        let histogram = Histogram::of(key);
+        let mut best: Option<(usize, f64)> = None;
+        for (k, cand) in self.index.keys.iter().enumerate() {
+            let clen = cand.key.len();
+            if clen < FUZZY_MIN_LEN {
+                continue;
+            }
+            let longer = len.max(clen) as f64;
+            let diff = len.abs_diff(clen) as f64;
+            if 1.0 - diff / longer < FUZZY_THRESHOLD
+                || 1.0 - histogram.distance_bound(&cand.histogram) as f64 / longer < FUZZY_THRESHOLD
+            {
+                continue;
+            }
+            let score = similarity(key, &cand.key);
+            if best.map_or(true, |(_, s)| score > s) {
+                best = Some((k, score));
+            }
+        }
+        best
+    }
+}
+
+/// Counts of `a`–`z`, `0`–`9` and anything else in a compact key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Histogram([u8; 37]);
+
+impl Histogram {
+    pub fn of(key: &str) -> Histogram {
+        let mut h = [0u8; 37];
+        for c in key.chars() {
+            let slot = match c {
+                'a'..='z' => c as usize - 'a' as usize,
+                '0'..='9' => 26 + (c as usize - '0' as usize),
+                _ => 36,
+            };
+            if let Some(n) = h.get_mut(slot) {
+                *n = n.saturating_add(1);
+            }
+        }
+        Histogram(h)
+    }
+
+    /// A lower bound of the edit distance between the two keys: characters
+    /// one has in excess must each be inserted, deleted or substituted.
+    pub fn distance_bound(&self, other: &Histogram) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(other.0.iter()) {
+            if a > b {
+                more += usize::from(a - b);
+            } else {
+                fewer += usize::from(b - a);
+            }
+        }
+        more.max(fewer)
+    }
+}
+
+/// Similarity of two compact keys: 1 − optimal-string-alignment distance / longer length.
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
+    let longer = a.chars().count().max(b.chars().count());
+    if longer == 0 {
+        return 1.0;
+    }
+    1.0 - strsim::osa_distance(a, b) as f64 / longer as f64
+}
+
+fn is_connector_unit(units: &Units, i: usize, vocab: &Vocabulary) -> bool {
+    units.units.get(i).is_some_and(|u| vocab.is_connector(&u.key))
+}
+
+/// A match ending inside a unit whose remainder is a connector glued on
+/// ("Bantendan"): the unit count to resume at and the byte where the match ends.
+fn connector_cut(item: &str, units: &Units, end: usize, vocab: &Vocabulary) -> Option<(usize, Option<usize>)> {
+    let k = units.unit_containing(end)?;
+    let unit = units.units.get(k)?;
+    let rest = unit.key.get(end - unit.key_start..)?;
+    if !vocab.is_connector(rest) {
+        return None;
+    }
+    // The connector is ASCII: its bytes sit at the end of the original unit.
+    let cut = unit.end.checked_sub(rest.len())?;
+    let original = item.get(cut..unit.end)?;
+    if !original.eq_ignore_ascii_case(rest) || units.units.get(k + 1).is_some_and(|u| u.gap == Gap::Glued) {
+        return None;
+    }
+    Some((k + 1, Some(cut)))
+}
+
+/// Whether a match of units `from..to` sits on acceptable boundaries.
+fn boundaries_ok(
+    units: &Units,
+    from: usize,
+    to: usize,
+    cut: bool,
+    key_len: usize,
+    what: What,
+    vocab: &Vocabulary,
+) -> bool {
+    let start_gap = units.gap(from);
+    let end_gap = if to < units.len() { units.gap(to) } else { Gap::Start };
+    if key_len <= SHORT_KEY && (start_gap == Gap::Glued || (!cut && end_gap == Gap::Glued)) {
+        // A short acronym glued to a neighbour ("RS" in "RSUD" is handled by the longer alias).
+        let glued_to_capital = start_gap == Gap::Glued
+            && units.units.get(from).is_some_and(|u| u.acronym)
+            && (end_gap != Gap::Glued || units.units.get(to).is_some_and(|u| !u.acronym));
+        if !glued_to_capital {
+            return false;
+        }
+    }
+    if what == What::Generic {
+        let before_ok = from == 0
+            || start_gap == Gap::Separator
+            || is_connector_unit(units, from - 1, vocab)
+            || units.units.get(from - 1).is_some_and(|u| ends_with_connector(&u.key, vocab));
+        let after_ok = to >= units.len() || cut || end_gap == Gap::Separator || is_connector_unit(units, to, vocab);
+        return before_ok && after_ok;
+    }
+    true
+}
+
+fn ends_with_connector(key: &str, vocab: &Vocabulary) -> bool {
+    vocab
+        .connectors
+        .iter()
+        .any(|c| key.len() > c.len() && key.ends_with(c.as_str()))
+}
+
+/// The non-overlapping candidates of greatest total weight, in order.
+fn best_cover(n: usize, candidates: &[Candidate]) -> Vec<Candidate> {
+    let mut by_start: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (k, c) in candidates.iter().enumerate() {
+        if let Some(list) = by_start.get_mut(c.from) {
+            list.push(k);
+        }
+    }
+    let mut best = vec![0.0f64; n + 1];
+    let mut choice: Vec<Option<usize>> = vec![None; n + 1];
+    for i in (0..n).rev() {
+        let mut value = best.get(i + 1).copied().unwrap_or(0.0);
+        let mut pick = None;
+        for &k in by_start.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+            let Some(c) = candidates.get(k) else { continue };
+            let v = c.weight + best.get(c.to).copied().unwrap_or(0.0);
+            if v > value {
+                value = v;
+                pick = Some(k);
+            }
+        }
+        if let Some(slot) = best.get_mut(i) {
+            *slot = value;
+        }
+        if let Some(slot) = choice.get_mut(i) {
+            *slot = pick;
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        match choice.get(i).copied().flatten().and_then(|k| candidates.get(k)) {
+            Some(c) if c.to > i => {
+                out.push(*c);
+                i = c.to;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// A jurisdiction starting at unit `at`: level words ("Provinsi", "Kab./Kota")
+/// and/or a place name. Returns the unit after it, a cut byte, and the jurisdiction.
+pub(crate) fn jurisdiction(
+    item: &str,
+    units: &Units,
+    at: usize,
+    vocab: &Vocabulary,
+) -> Option<(usize, Option<usize>, Jurisdiction)> {
+    let places = Places::embedded();
+    let mut k = at;
+    let mut levels: Vec<String> = Vec::new();
+    while k < units.len() && levels.len() < 2 {
+        let Some(u) = units.units.get(k) else { break };
+        if vocab.is_level(&u.key) {
+            levels.push(u.key.clone());
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // A place: the longest place key starting at unit k.
+    let mut place: Option<(usize, Option<usize>, &Vec<usize>)> = None;
+    if let Some(unit) = units.units.get(k) {
+        let rest = units.compact.get(unit.key_start..).unwrap_or("");
+        let max = places.longest.min(rest.len());
+        for len in (1..=max).rev() {
+            let Some(head) = rest.get(..len) else { continue };
+            let Some(found) = places.keys.get(head) else { continue };
+            let end = unit.key_start + len;
+            if let Some(j) = units.unit_at(end) {
+                place = Some((j, None, found));
+                break;
+            }
+            if let Some((j, cut)) = connector_cut(item, units, end, vocab) {
+                place = Some((j, cut, found));
+                break;
+            }
+        }
+    }
+    let level_kind = levels.first().map(|l| match l.as_str() {
+        "kabupaten" | "kab" | "pemkab" => Some(PlaceKind::Regency),
+        "kota" | "kotamadya" | "pemkot" => Some(PlaceKind::City),
+        _ => Some(PlaceKind::Province),
+    });
+    match place {
+        Some((to, cut, found)) => {
+            let candidates: Vec<&super::data::Place> = found.iter().filter_map(|&i| places.places.get(i)).collect();
+            let wanted = if levels.len() == 1 { level_kind.flatten() } else { None };
+            let pick = wanted
+                .and_then(|w| candidates.iter().find(|p| p.kind == w))
+                .or_else(|| candidates.iter().find(|p| p.kind == PlaceKind::Province))
+                .or_else(|| candidates.first());
+            let pick = pick?;
+            let same_province = candidates.iter().all(|p| p.province == pick.province);
+            let name = if wanted.is_some() || candidates.len() == 1 || pick.kind == PlaceKind::Province {
+                pick.name.clone()
+            } else {
+                let start = units.byte_start(k, item.len());
+                let end = cut.unwrap_or_else(|| units.units.get(to.saturating_sub(1)).map_or(item.len(), |u| u.end));
+                item.get(start..end).unwrap_or(&pick.name).to_string()
+            };
+            let province = (same_province || wanted.is_some() || pick.kind == PlaceKind::Province)
+                .then(|| pick.province.clone());
+            Some((to, cut, Jurisdiction { name, province }))
+        }
+        None if !levels.is_empty() => {
+            let start = units.byte_start(at, item.len());
+            let end = units.units.get(k - 1).map_or(item.len(), |u| u.end);
+            let name = item.get(start..end).unwrap_or("").trim().to_string();
+            Some((k, None, Jurisdiction { name, province: None }))
+        }
+        None => None,
+    }
+}
+
+/// The jurisdiction that ends `text`, if any, with the byte where it starts.
+pub(crate) fn trailing_jurisdiction(text: &str, vocab: &Vocabulary) -> Option<(usize, Jurisdiction)> {
+    let units = Units::new(text);
+    for at in 1..units.len() {
+        if let Some((to, cut, j)) = jurisdiction(text, &units, at, vocab) {
+            if to == units.len() && cut.is_none() {
+                return Some((units.byte_start(at, text.len()), j));
+            }
+        }
+    }
+    None
+}
+
+/// Join a part of an organisation to the organisation named right after it
+/// ("Bagian Kesra Setda Kabupaten X", "RS Bhayangkara Polda NTT"): one mention,
+/// with the part's id.
+fn join_parts(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        if let Some(prev) = out.last_mut() {
+            let adjacent = prev.to == p.from
+                && prev.cut.is_none()
+                && prev.jurisdiction.is_none()
+                && units.gap(p.from) != Gap::Separator
+                && matches!(prev.what, What::Entry(_))
+                && matches!(p.what, What::Entry(_));
+            let part = units.units.get(prev.from).is_some_and(|u| vocab.is_subunit(&u.key));
+            let parent = vocab.is_parent(units.key(p.from, p.to));
+            // "Polda Kalbar Ditreskrimum": the organisation, then its own part.
+            let own_part = prev.to == p.from
+                && prev.cut.is_none()
+                && units.gap(p.from) != Gap::Separator
+                && prev.what == p.what
+                && matches!(p.what, What::Entry(_))
+                && vocab.is_parent(units.key(prev.from, prev.to))
+                && units.units.get(p.from).is_some_and(|u| vocab.is_subunit(&u.key));
+            if own_part {
+                prev.to = p.to;
+                prev.cut = p.cut;
+                continue;
+            }
+            if adjacent && part && parent {
+                prev.to = p.to;
+                prev.cut = p.cut;
+                prev.jurisdiction = p.jurisdiction;
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Give the text between matches to its neighbours or make it mentions of its own.
+fn distribute(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piece> {
+    let n = units.len();
+    let mut out: Vec<Piece> = Vec::new();
+    let mut next_piece = pieces.into_iter().peekable();
+    let mut pos = 0;
+    loop {
+        let next = next_piece.peek().cloned();
+        let gap_end = next.as_ref().map_or(n, |p| p.from);
+        if gap_end > pos {
+            let prev_cut = out.last().is_some_and(|p| p.cut.is_some());
+            let leftovers = split_leftover(units, pos, gap_end, vocab);
+            let sep_after_prev = prev_cut || units.gap(pos) == Gap::Separator || is_connector_unit(units, pos, vocab);
+            let sep_before_next = next.is_none()
+                || units.gap(gap_end) == Gap::Separator
+                || (gap_end > 0 && is_connector_unit(units, gap_end - 1, vocab));
+            let count = leftovers.len();
+            let mut prefix: Option<usize> = None;
+            for (idx, (from, to)) in leftovers.into_iter().enumerate() {
+                let heads = starts_with_head(units, from, vocab);
+                let touches_prev = idx == 0 && !sep_after_prev && !out.is_empty();
+                let touches_next = idx + 1 == count && !sep_before_next && next.is_some();
+                if touches_prev && !heads {
+                    if let Some(p) = out.last_mut() {
+                        p.to = to;
+                        p.cut = None;
+                    }
+                } else if touches_next {
+                    prefix = Some(from);
+                } else {
+                    out.push(Piece {
+                        from,
+                        to,
+                        cut: None,
+                        what: What::Unknown,
+                        score: 0.0,
+                        jurisdiction: None,
+                    });
+                }
+            }
+            if let Some(from) = prefix {
+                if let Some(p) = next_piece.peek_mut() {
+                    p.from = from;
+                }
+            }
+        }
+        match next_piece.next() {
+            Some(p) => {
+                pos = p.to;
+                out.push(p);
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Leftover units `from..to` cut at separators where the next part opens a
+/// new name (a head word or an acronym); connector words are dropped.
+fn split_leftover(units: &Units, from: usize, to: usize, vocab: &Vocabulary) -> Vec<(usize, usize)> {
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = from;
+    while i < to {
+        let connector = is_connector_unit(units, i, vocab);
+        let separated = i > from && units.gap(i) == Gap::Separator;
+        let opens = starts_with_head(units, i, vocab) || units.units.get(i).is_some_and(|u| u.acronym);
+        if connector || (separated && opens) {
+            let next_opens = connector && {
+                let j = i + 1;
+                j >= to || starts_with_head(units, j, vocab) || units.units.get(j).is_some_and(|u| u.acronym)
+            };
+            if !connector || next_opens || start.is_none() {
+                if let Some(s) = start.take() {
+                    parts.push((s, i));
+                }
+                if connector {
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        if start.is_none() {
+            start = Some(i);
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        parts.push((s, to));
+    }
+    parts
+}
+
+fn starts_with_head(units: &Units, i: usize, vocab: &Vocabulary) -> bool {
+    units.units.get(i).is_some_and(|u| vocab.is_head(&u.key))
+}

@@ -1,0 +1,210 @@
+//! Units: the word pieces of a mention cell, and their space-free key.
+//!
+//! Converted tables glue words ("DinasKesehatan") and split them
+//! ("Pember dayaan"). Matching therefore runs on the *compact key*: the
+//! lowercase letters and digits of the text with every space and punctuation
+//! mark removed. A unit is a run of letters and digits, further cut where case
+//! changes from lower to upper ("Kanwil|Kemenag", "HAM|Banten"); each unit
+//! remembers where it starts in the compact key and in the original text, and
+//! what separated it from the unit before.
+
+/// What stood between a unit and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// Start of the text.
+    Start,
+    /// Nothing: a case change inside one run of letters.
+    Glued,
+    /// Whitespace or punctuation that does not separate mentions (`.`, `-`, `(`).
+    Space,
+    /// A mark that separates mentions (`,` `;` `/` `+` `|`).
+    Separator,
+}
+
+/// One unit of a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset of this unit in the compact key.
+    pub key_start: usize,
+    /// Lowercase key of the unit.
+    pub key: String,
+    /// What separated it from the previous unit.
+    pub gap: Gap,
+    /// Whether the unit's letters are all upper case (an acronym such as `LSM`).
+    pub acronym: bool,
+}
+
+/// A text cut into units, with its compact key.
+#[derive(Debug, Clone)]
+pub(crate) struct Units {
+    pub units: Vec<Unit>,
+    pub compact: String,
+}
+
+impl Units {
+    /// Cut `text` into units.
+    pub fn new(text: &str) -> Units {
+        let mut units: Vec<Unit> = Vec::new();
+        let mut compact = String::new();
+        let mut gap = Gap::Start;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let Some(&(pos, c)) = chars.get(i) else { break };
+            if c == '&' {
+                push_unit(&mut units, &mut compact, text, pos, pos + 1, "dan", gap);
+                gap = Gap::Space;
+                i += 1;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                if matches!(c, ',' | ';' | '/' | '+' | '|' | '\\') {
+                    gap = Gap::Separator;
+                } else if gap != Gap::Separator && gap != Gap::Start {
+                    gap = Gap::Space;
+                }
+                i += 1;
+                continue;
+            }
+            // A run of letters and digits, cut at case changes.
+            let run_start = i;
+            let mut j = i;
+            while chars.get(j).is_some_and(|(_, c)| c.is_alphanumeric()) {
+                j += 1;
+            }
+            let mut piece_start = run_start;
+            for k in run_start + 1..=j {
+                let cut = k == j || is_case_cut(&chars, k);
+                if cut {
+                    let start = chars.get(piece_start).map_or(text.len(), |(p, _)| *p);
+                    let end = chars.get(k).map_or(text.len(), |(p, _)| *p);
+                    let key: String = text.get(start..end).unwrap_or("").to_lowercase();
+                    push_unit(&mut units, &mut compact, text, start, end, &key, gap);
+                    gap = Gap::Glued;
+                    piece_start = k;
+                }
+            }
+            gap = Gap::Space;
+            i = j;
+        }
+        Units { units, compact }
+    }
+
+    /// Number of units.
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    /// The compact key from unit `from` (inclusive) to unit `to` (exclusive).
+    pub fn key(&self, from: usize, to: usize) -> &str {
+        let a = self.key_offset(from);
+        let b = self.key_offset(to);
+        self.compact.get(a..b).unwrap_or("")
+    }
+
+    /// Offset in the compact key where unit `i` starts (the key's length past the end).
+    pub fn key_offset(&self, i: usize) -> usize {
+        self.units.get(i).map_or(self.compact.len(), |u| u.key_start)
+    }
+
+    /// Byte where unit `i` starts (the text's end past the last unit).
+    pub fn byte_start(&self, i: usize, text_len: usize) -> usize {
+        self.units.get(i).map_or(text_len, |u| u.start)
+    }
+
+    /// The gap before unit `i` (`Start` past the end is never asked; `Separator` there
+    /// would mean the same as the end of text).
+    pub fn gap(&self, i: usize) -> Gap {
+        self.units.get(i).map_or(Gap::Start, |u| u.gap)
+    }
+
+    /// The unit whose key starts exactly at compact offset `offset`, or the
+    /// unit count when `offset` is the end of the key.
+    pub fn unit_at(&self, offset: usize) -> Option<usize> {
+        if offset == self.compact.len() {
+            return Some(self.units.len());
+        }
+        self.units
+            .binary_search_by_key(&offset, |u| u.key_start)
+            .ok()
+    }
+
+    /// The unit that contains compact offset `offset` strictly inside it.
+    pub fn unit_containing(&self, offset: usize) -> Option<usize> {
+        let idx = self.units.partition_point(|u| u.key_start <= offset);
+        let i = idx.checked_sub(1)?;
+        let u = self.units.get(i)?;
+        (offset > u.key_start && offset < u.key_start + u.key.len()).then_some(i)
+    }
+}
+
+fn push_unit(
+    units: &mut Vec<Unit>,
+    compact: &mut String,
+    text: &str,
+    start: usize,
+    end: usize,
+    key: &str,
+    gap: Gap,
+) {
+    let original = text.get(start..end).unwrap_or("");
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    units.push(Unit {
+        start,
+        end,
+        key_start: compact.len(),
+        key: key.to_string(),
+        gap,
+        acronym,
+    });
+    compact.push_str(key);
+}
+
+/// Whether a run of letters should be cut before `chars[k]`: `aB` (lower then
+/// upper), or `ABc` (an acronym glued to a capitalised word: `HAMBanten`).
+fn is_case_cut(chars: &[(usize, char)], k: usize) -> bool {
+    let at = |i: usize| chars.get(i).map(|(_, c)| *c);
+    let (Some(prev), Some(cur)) = (k.checked_sub(1).and_then(at), at(k)) else {
+        return false;
+    };
+    if prev.is_lowercase() && cur.is_uppercase() {
+        return true;
+    }
+    let next = at(k + 1);
+    let before_prev = k.checked_sub(2).and_then(at);
+    prev.is_uppercase()
+        && cur.is_uppercase()
+        && next.is_some_and(char::is_lowercase)
+        && before_prev.is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        Units::new(text).units.into_iter().map(|u| u.key).collect()
+    }
+
+    #[test]
+    fn cuts_glued_words_at_case_changes() {
+        assert_eq!(keys("KanwilKemenag"), ["kanwil", "kemenag"]);
+        assert_eq!(keys("HAMBanten"), ["ham", "banten"]);
+        assert_eq!(keys("DP3AKKB Prov."), ["dp3akkb", "prov"]);
+    }
+
+    #[test]
+    fn records_separators() {
+        let u = Units::new("Dinas Sosial, RS/Polda & Kejati");
+        let gaps: Vec<Gap> = u.units.iter().map(|u| u.gap).collect();
+        assert_eq!(
+            gaps,
+            [Gap::Start, Gap::Space, Gap::Separator, Gap::Separator, Gap::Space, Gap::Space]
+        );
+        assert_eq!(u.compact, "dinassosialrspoldadankejati");
+    }
+}

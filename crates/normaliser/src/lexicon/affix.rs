@@ -1,0 +1,193 @@
+//! Indonesian affix rules: a word not listed is still known when it is a
+//! listed root with affixes (`penyuluhan` = `peN-` + `suluh` + `-an`), or a
+//! reduplication (`undang-undang`, `perundang-undangan`, `masing-masing`).
+//!
+//! The rules follow standard Indonesian morphology (Tata Bahasa Baku Bahasa
+//! Indonesia): suffixes and clitics `-kan`, `-i`, `-an`, `-nya`, `-lah`,
+//! `-kah`; prefixes `di-`, `ter-`, `ber-`, `se-`, `per-`, `ke-...-an` and the
+//! nasal prefixes `meN-` / `peN-`, whose nasal replaces the first consonant of
+//! roots in `p`, `t`, `k`, `s` (`mem`+`pukul` = `memukul`).
+
+/// Suffixes and clitics with the cost of one derivation (zipf units).
+const SUFFIXES: &[(&str, f32)] = &[
+    ("kannya", 1.0),
+    ("annya", 1.0),
+    ("inya", 1.0),
+    ("kanlah", 1.2),
+    ("nya", 0.6),
+    ("kan", 0.7),
+    ("an", 0.7),
+    ("lah", 1.0),
+    ("kah", 1.2),
+    ("i", 1.5),
+];
+
+/// How a prefix changes the first letter of a root.
+#[derive(Clone, Copy)]
+enum Nasal {
+    /// The root follows as is.
+    None,
+    /// The root follows as is, or had lost this first letter.
+    Drops(char),
+}
+
+/// Prefixes: text, how the root begins, cost when the word has no suffix,
+/// cost when it has one (confixes such as `ke-...-an` are cheaper).
+const PREFIXES: &[(&str, Nasal, f32, f32)] = &[
+    ("memper", Nasal::None, 1.0, 0.9),
+    ("diper", Nasal::None, 1.0, 0.9),
+    ("meng", Nasal::Drops('k'), 0.8, 0.7),
+    ("meny", Nasal::Drops('s'), 0.8, 0.7),
+    ("mem", Nasal::Drops('p'), 0.8, 0.7),
+    ("men", Nasal::Drops('t'), 0.8, 0.7),
+    ("me", Nasal::None, 1.4, 0.8),
+    ("peng", Nasal::Drops('k'), 0.9, 0.7),
+    ("peny", Nasal::Drops('s'), 0.9, 0.7),
+    ("pem", Nasal::Drops('p'), 0.9, 0.7),
+    ("pen", Nasal::Drops('t'), 0.9, 0.7),
+    ("pe", Nasal::None, 1.0, 0.8),
+    ("per", Nasal::None, 1.0, 0.8),
+    ("ber", Nasal::None, 0.8, 0.8),
+    ("be", Nasal::None, 1.2, 1.1),
+    ("ter", Nasal::None, 0.8, 0.8),
+    ("se", Nasal::None, 1.2, 1.0),
+    // Prefixes of loan formation, written attached (`antarperangkat`).
+    ("antar", Nasal::None, 1.0, 1.0),
+    ("non", Nasal::None, 1.0, 1.0),
+    ("pasca", Nasal::None, 1.0, 1.0),
+    ("pra", Nasal::None, 1.2, 1.2),
+    ("swa", Nasal::None, 1.2, 1.2),
+    ("multi", Nasal::None, 1.0, 1.0),
+    // `di` and `ke` are also prepositions, written apart: as a prefix alone
+    // they need strong evidence, as part of `di-...-kan` / `ke-...-an` less.
+    ("di", Nasal::None, 5.0, 0.8),
+    ("ke", Nasal::None, 9.0, 0.8),
+];
+
+/// What any derivation costs beyond its affixes: a listed form is surer.
+const DERIVED: f32 = 0.5;
+/// Shortest root a derivation may stand on.
+const MIN_ROOT: usize = 3;
+
+/// The zipf of `word` (lower case) as derived from roots `known` gives.
+/// `known` looks a listed word up; derivations stack at most two prefixes
+/// and one suffix.
+pub(crate) fn derived(word: &str, known: &dyn Fn(&str) -> Option<f32>) -> Option<f32> {
+    if let Some(z) = reduplication(word, known) {
+        return Some(z);
+    }
+    let mut best: Option<f32> = None;
+    let mut consider = |z: Option<f32>| {
+        if let Some(z) = z {
+            if best.map_or(true, |b| z > b) {
+                best = Some(z);
+            }
+        }
+    };
+    consider(prefixed(word, false, 2, known).map(|z| z - DERIVED));
+    for &(suffix, cost) in SUFFIXES {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.chars().count() < MIN_ROOT {
+                continue;
+            }
+            // Derivational suffixes do not stack: no `-kan` + `-i`.
+            if matches!(suffix, "i" | "kan" | "an")
+                && (stem.ends_with("kan") || stem.ends_with("nya"))
+            {
+                continue;
+            }
+            consider(known(stem).map(|z| z - cost - DERIVED));
+            consider(prefixed(stem, true, 2, known).map(|z| z - cost - DERIVED));
+        }
+    }
+    best
+}
+
+/// The zipf of `word` as prefixes over a listed root (not the word itself).
+fn prefixed(
+    word: &str,
+    suffixed: bool,
+    depth: u8,
+    known: &dyn Fn(&str) -> Option<f32>,
+) -> Option<f32> {
+    if depth == 0 {
+        return None;
+    }
+    let mut best: Option<f32> = None;
+    for &(prefix, nasal, bare, with_suffix) in PREFIXES {
+        let Some(rest) = word.strip_prefix(prefix) else {
+            continue;
+        };
+        if rest.chars().count() < MIN_ROOT - 1 {
+            continue;
+        }
+        let cost = if suffixed { with_suffix } else { bare };
+        let mut roots: Vec<String> = Vec::with_capacity(2);
+        roots.push(rest.to_string());
+        if let Nasal::Drops(letter) = nasal {
+            if rest.starts_with(|c: char| "aeiou".contains(c)) {
+                roots.push(format!("{letter}{rest}"));
+            }
+        }
+        for root in &roots {
+            if root.chars().count() < MIN_ROOT {
+                continue;
+            }
+            let direct = known(root);
+            let deeper = prefixed(root, suffixed, depth - 1, known);
+            for z in [direct, deeper].into_iter().flatten() {
+                let z = z - cost;
+                if best.map_or(true, |b| z > b) {
+                    best = Some(z);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// A hyphenated reduplication: `masing-masing`, `undang-Undang`,
+/// `perundang-undangan`, `sayur-sayuran`: both halves share a stem that is
+/// one half whole, the other with affixes.
+fn reduplication(word: &str, known: &dyn Fn(&str) -> Option<f32>) -> Option<f32> {
+    let (left, right) = word.split_once('-')?;
+    if right.contains('-') || left.is_empty() || right.is_empty() {
+        return None;
+    }
+    let stem = shared_stem(left, right)?;
+    let z = known(stem)
+        .or_else(|| derived_simple(stem, known))
+        .unwrap_or(2.5);
+    Some(z - 0.5)
+}
+
+fn derived_simple(word: &str, known: &dyn Fn(&str) -> Option<f32>) -> Option<f32> {
+    prefixed(word, false, 1, known)
+}
+
+/// The stem two halves of a reduplication share, if they are one.
+pub(crate) fn shared_stem<'a>(left: &'a str, right: &str) -> Option<&'a str> {
+    if left.chars().count() < 2 {
+        return None;
+    }
+    if left == right {
+        return Some(left);
+    }
+    // `perundang-undangan`: the left half ends with the stem, the right
+    // half begins with it; what is around the stem must be affixes.
+    for (start, _) in left.char_indices() {
+        let stem = &left[start..];
+        if stem.chars().count() < 3 {
+            break;
+        }
+        let prefix = &left[..start];
+        if let Some(suffix) = right.strip_prefix(stem) {
+            let prefix_ok = prefix.is_empty() || PREFIXES.iter().any(|p| p.0 == prefix);
+            let suffix_ok = suffix.is_empty() || SUFFIXES.iter().any(|s| s.0 == suffix);
+            if prefix_ok && suffix_ok {
+                return Some(stem);
+            }
+        }
+    }
+    None
+}

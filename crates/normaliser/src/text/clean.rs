@@ -1,0 +1,171 @@
+//! Character-level cleaning of one visual line: Unicode NFC, look-alike
+//! letters from other scripts, invisible characters and whitespace.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A line in NFC with look-alike letters mapped to Latin, invisible
+/// characters removed, a soft hyphen at the end kept as a hyphen, and
+/// whitespace collapsed and trimmed.
+pub(crate) fn clean_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let nfc: String = line.nfc().collect();
+    let trimmed = nfc.trim_end_matches(char::is_whitespace);
+    let ends_soft = trimmed.ends_with('\u{00AD}');
+    for (i, token) in trimmed
+        .split(char::is_whitespace)
+        .filter(|t| !t.is_empty())
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(' ');
+        }
+        let latin_context = token.chars().any(is_latin_letter)
+            || token
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| latin_lookalike(c).is_some());
+        for c in token.chars() {
+            if is_invisible(c) {
+                continue;
+            }
+            match latin_lookalike(c) {
+                Some(l) if latin_context => out.push(l),
+                _ => out.push(c),
+            }
+        }
+    }
+    if ends_soft {
+        out.push('-');
+    }
+    out
+}
+
+/// Whether `c` is a letter of the Latin script.
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{00C0}'..='\u{024F}').contains(&c))
+}
+
+/// Characters that print nothing: zero-width spaces and joiners, the byte
+/// order mark, and the soft hyphen (kept only at a line end, as a hyphen).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// The Latin letter a Cyrillic or Greek letter looks like in print, if it is
+/// a look-alike (Unicode's confusables for these scripts, letters only).
+fn latin_lookalike(c: char) -> Option<char> {
+    let l = match c {
+        // Cyrillic
+        'а' => 'a',
+        'в' => 'B',
+        'е' => 'e',
+        'ё' => 'ë',
+        'к' => 'k',
+        'м' => 'm',
+        'н' => 'H',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'т' => 't',
+        'у' => 'y',
+        'х' => 'x',
+        'ѕ' => 's',
+        'і' => 'i',
+        'ї' => 'ï',
+        'ј' => 'j',
+        'һ' => 'h',
+        'ԁ' => 'd',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'ɡ' => 'g',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'У' => 'Y',
+        'Х' => 'X',
+        'Ѕ' => 'S',
+        'І' => 'I',
+        'Ј' => 'J',
+        'Ԛ' => 'Q',
+        'Ԝ' => 'W',
+        // Greek
+        'α' => 'a',
+        'ο' => 'o',
+        'ρ' => 'p',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ν' => 'v',
+        'υ' => 'u',
+        'χ' => 'x',
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        _ => return None,
+    };
+    Some(l)
+}
+
+/// Collapse whitespace, trim, and remove a space before `,` `.` `;` `:`.
+pub(crate) fn tidy_spacing(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let glue = word.starts_with([',', '.', ';', ':']) && !word.starts_with("..");
+        if !out.is_empty() && !glue {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cyrillic_lookalikes_inside_latin_words_become_latin() {
+        assert_eq!(clean_line("masihbersifatseкто"), "masihbersifatsekto");
+        assert_eq!(
+            clean_line("Россия"),
+            "Россия",
+            "a Cyrillic word with non-look-alikes stays"
+        );
+    }
+
+    #[test]
+    fn whitespace_and_invisibles() {
+        assert_eq!(clean_line("  a\u{00A0}\u{00A0}b\u{200B}c  "), "a bc");
+        assert_eq!(clean_line("Pe\u{00AD}"), "Pe-");
+        assert_eq!(clean_line("e\u{0301}"), "é");
+    }
+
+    #[test]
+    fn punctuation_spacing() {
+        assert_eq!(
+            tidy_spacing(" Kab. Serang , Kota ; dan : x "),
+            "Kab. Serang, Kota; dan: x"
+        );
+        assert_eq!(tidy_spacing("Kab./ Kota dan a / b"), "Kab./ Kota dan a / b");
+    }
+}

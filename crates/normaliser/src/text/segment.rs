@@ -1,0 +1,828 @@
+//! Joining an item's lines and repairing word boundaries (`OUTPUT.md`,
+//! rules 2-4): each line break is decided as inside or between words, a
+//! hyphen at a break is dropped for a cut word and kept for a real
+//! hyphenated word, glued words are separated and shifted spaces moved back.
+//!
+//! The text is cut into atoms: runs of letters, and everything else. Runs
+//! of letter atoms connected by spaces, breaks or hyphens are re-segmented
+//! by dynamic programming over a unigram word model (the [`Lexicon`] plus
+//! the document's own words): every candidate word costs its negative
+//! log-frequency, and changing what the source shows costs a penalty
+//! (joining across a typed space, cutting inside a typed word). Only spans
+//! with an unknown word or a line break are re-segmented, so correct text
+//! passes unchanged.
+
+use super::Vocabulary;
+use crate::Lexicon;
+
+/// Cost (log10 units) of a word the model does not know, per word and per
+/// character.
+const UNKNOWN_BASE: f32 = 11.0;
+const UNKNOWN_PER_CHAR: f32 = 0.6;
+/// Per character beyond [`LONG_WORD`]: long unknown words are mostly glued.
+const UNKNOWN_PER_LONG_CHAR: f32 = 0.5;
+const LONG_WORD: f32 = 10.0;
+/// Extra cost of a fragment (`nya`, a lone letter) standing as a word.
+const FRAGMENT: f32 = 4.0;
+/// Extra cost of a short rare word cut out of a typed word (`sinergi` +
+/// `tas`): glued text splits into long or very common words.
+const SHORT_RARE_CUT: f32 = 5.0;
+/// Not cutting where a lower-case letter meets a capital.
+const JOIN_CAMEL: f32 = 2.0;
+/// Dropping a hyphen before a capital: Indonesian writes a prefix before a
+/// proper noun with a hyphen (`se-Provinsi`, `non-Muslim`).
+const JOIN_HYPHEN_CAPITAL: f32 = 6.0;
+/// A word made of capitals only (`PUPR`): an acronym the lexicon lacks.
+const ACRONYM_BASE: f32 = 6.0;
+/// Cost of removing a space the source shows.
+const JOIN_SPACE: f32 = 4.0;
+/// Cost of cutting inside a typed word; much less where a lower-case letter
+/// is followed by a capital (`PembinaanPenyuluhan`).
+const CUT_INSIDE: f32 = 3.0;
+const CUT_CAMEL: f32 = 0.3;
+/// Extra cost of cutting a typed word that is itself a known word, per
+/// zipf above [`CUT_KNOWN_FROM`], at most [`CUT_KNOWN`].
+const CUT_KNOWN: f32 = 2.5;
+const CUT_KNOWN_FROM: f32 = 3.0;
+/// A line break is a space slightly more often than not.
+const CUT_BREAK: f32 = 0.0;
+const JOIN_BREAK: f32 = 1.0;
+/// A cut one or two letters away from a typed space: with the join of that
+/// space it moves the space (`parape laku` = `para pelaku`).
+const CUT_NEAR_SPACE: f32 = 1.5;
+/// Keeping a hyphen at a line break (`anti-` / `narkoba`) against dropping
+/// it (`Pe-` / `ncegahan`); an inline hyphen is kept more easily.
+const KEEP_HYPHEN_BREAK: f32 = 1.5;
+const KEEP_HYPHEN_INLINE: f32 = 0.3;
+/// A word with a capital after a lower-case letter (`kantorI`, `GugusT`).
+const MIXED_CASE: f32 = 4.0;
+/// Prefixes written with a hyphen before a capitalised word (`se-Provinsi`).
+const HYPHEN_PREFIXES: &[&str] = &[
+    "se", "non", "anti", "pra", "pasca", "antar", "sub", "pro", "eks", "ke",
+];
+/// Longest candidate word, in characters.
+const MAX_WORD: usize = 32;
+
+/// What separates two atoms (or two characters) in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// Nothing: inside one typed word.
+    None,
+    /// A typed space.
+    Space,
+    /// A line break.
+    Break,
+    /// A hyphen at a line break (`Pe-` / `ncegahan`, `Ketena` / `-gakerjaan`).
+    HyphenBreak,
+    /// A hyphen inside a line (`gakerja-an`, `anti-narkoba`).
+    Hyphen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Letters only.
+    Letters,
+    /// A token that is never re-segmented: numbers, codes with digits
+    /// (`P2TP2A`), acronyms (`TPPO`), abbreviations (`Kab.`).
+    Fixed,
+    /// Punctuation and symbols.
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+struct Atom {
+    text: String,
+    kind: Kind,
+    /// What separates it from the atom before.
+    gap: Gap,
+    /// Whether the next atom follows with no gap (set for punctuation).
+    glued_after: bool,
+}
+
+/// Restore the text of one item from its (cleaned) lines.
+pub(crate) fn restore_item(lines: &[String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> String {
+    let model = Model {
+        lexicon,
+        vocabulary,
+    };
+    let atoms = merge_codes(atoms(lines, lexicon, vocabulary), &model);
+    let mut out = String::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let Some(atom) = atoms.get(i) else { break };
+        if atom.kind != Kind::Letters {
+            push_gap(
+                &mut out,
+                atoms.get(i.wrapping_sub(1)).filter(|_| i > 0),
+                atom,
+                &model,
+            );
+            out.push_str(&atom.text);
+            i += 1;
+            continue;
+        }
+        // A run of letter atoms joined by spaces, breaks or hyphens.
+        let mut end = i + 1;
+        while atoms.get(end).is_some_and(|a| a.kind == Kind::Letters) {
+            end += 1;
+        }
+        let run = atoms.get(i..end).unwrap_or(&[]);
+        push_gap(
+            &mut out,
+            atoms.get(i.wrapping_sub(1)).filter(|_| i > 0),
+            atom,
+            &model,
+        );
+        out.push_str(&model.run(run));
+        i = end;
+    }
+    out
+}
+
+/// Join the parts of a code cut by a line break (`BNP2TK` / `I`, `201` /
+/// `7`) into one fixed atom, so that the letters do not join the words
+/// after them.
+fn merge_codes(atoms: Vec<Atom>, model: &Model<'_>) -> Vec<Atom> {
+    let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
+    for atom in atoms {
+        if let Some(last) = out.last_mut() {
+            let both = last.kind == Kind::Fixed && atom.kind != Kind::Punct;
+            if both && atom.gap == Gap::Break && joins_at_break(last, &atom, model) {
+                last.text.push_str(&atom.text);
+                continue;
+            }
+        }
+        out.push(atom);
+    }
+    out
+}
+
+/// The separator before `atom`, outside letter runs.
+fn push_gap(out: &mut String, before: Option<&Atom>, atom: &Atom, model: &Model<'_>) {
+    let Some(before) = before else { return };
+    let text = match atom.gap {
+        Gap::None => "",
+        Gap::Space => " ",
+        Gap::Hyphen | Gap::HyphenBreak => "-",
+        Gap::Break => {
+            if joins_at_break(before, atom, model) {
+                ""
+            } else {
+                " "
+            }
+        }
+    };
+    out.push_str(text);
+}
+
+/// Whether a line break between two atoms (not both letters) falls inside
+/// a word: digits of a year (`201` / `7`), an acronym and its last letter
+/// (`TPP` / `O`), punctuation that hugs its neighbour.
+fn joins_at_break(before: &Atom, atom: &Atom, model: &Model<'_>) -> bool {
+    let b = before.text.as_str();
+    let a = atom.text.as_str();
+    if a.starts_with([',', '.', ';', ':', ')', ']', '%']) || b.ends_with(['(', '[']) {
+        return true;
+    }
+    // A slash glued to the word on its other side: `Mandiri` / `/Magang`.
+    if (a == "/" && atom.glued_after) || (b == "/" && before.gap == Gap::None) {
+        return true;
+    }
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    if all_digits(b) && a.starts_with(|c: char| c.is_ascii_digit()) {
+        let a_digits: String = a.chars().take_while(char::is_ascii_digit).collect();
+        let joined = format!("{b}{a_digits}");
+        let year = joined.len() == 4 && (joined.starts_with("19") || joined.starts_with("20"));
+        return year || a.starts_with('0');
+    }
+    if before.kind == Kind::Fixed && b.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        let joined = format!("{b}{a}");
+        // The document spells the joined code whole, not the parts.
+        let seen = |s: &str| model.vocabulary.contains(s);
+        if seen(&joined) && !(seen(b) && seen(a)) {
+            return true;
+        }
+        let known = |s: &str| seen(s) || model.lexicon.contains(s);
+        if known(&joined) && !(known(b) && known(a)) {
+            return true;
+        }
+        let single =
+            a.chars().count() == 1 && a.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        return single && !model.vocabulary.contains(a);
+    }
+    false
+}
+
+/// Cut the lines into atoms with the gap before each.
+fn atoms(lines: &[String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<Atom> {
+    let mut atoms: Vec<Atom> = Vec::new();
+    let line_count = lines.len();
+    for (l, line) in lines.iter().enumerate() {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        let token_count = tokens.len();
+        for (t, token) in tokens.into_iter().enumerate() {
+            let mut gap = if t > 0 { Gap::Space } else { Gap::Break };
+            let mut token = token;
+            // `Ketena` / `-gakerjaan`: the hyphen belongs to the break.
+            if t == 0 && l > 0 && token.len() > 1 && token.starts_with('-') {
+                let next = token[1..].chars().next();
+                if next.is_some_and(char::is_alphabetic)
+                    && atoms.last().is_some_and(|a| a.kind == Kind::Letters)
+                {
+                    gap = Gap::HyphenBreak;
+                    token = &token[1..];
+                }
+            }
+            // `Pe-` / `ncegahan`: the hyphen at the end of a line.
+            let mut hyphen_after = false;
+            if t + 1 == token_count && l + 1 < line_count && token.len() > 1 && token.ends_with('-')
+            {
+                let before = token[..token.len() - 1].chars().next_back();
+                if before.is_some_and(char::is_alphanumeric) {
+                    hyphen_after = true;
+                    token = &token[..token.len() - 1];
+                }
+            }
+            push_token(&mut atoms, token, gap, lexicon, vocabulary);
+            if hyphen_after {
+                // The next line's first atom takes a hyphen gap.
+                atoms.push(Atom {
+                    text: String::new(),
+                    kind: Kind::Punct,
+                    gap: Gap::HyphenBreak,
+                    glued_after: false,
+                });
+            }
+        }
+    }
+    // Fold the placeholder of a line-end hyphen into the next atom's gap.
+    let mut folded: Vec<Atom> = Vec::with_capacity(atoms.len());
+    let mut pending = false;
+    for atom in atoms {
+        if atom.kind == Kind::Punct && atom.text.is_empty() {
+            pending = true;
+            continue;
+        }
+        let mut atom = atom;
+        if pending {
+            atom.gap = Gap::HyphenBreak;
+            pending = false;
+        }
+        folded.push(atom);
+    }
+    if pending {
+        folded.push(Atom {
+            text: "-".into(),
+            kind: Kind::Punct,
+            gap: Gap::None,
+            glued_after: false,
+        });
+    }
+    for k in 1..folded.len() {
+        if folded[k].gap == Gap::None {
+            folded[k - 1].glued_after = true;
+        }
+    }
+    folded
+}
+
+/// Cut one whitespace-free token into atoms.
+fn push_token(
+    atoms: &mut Vec<Atom>,
+    token: &str,
+    gap: Gap,
+    lexicon: &Lexicon,
+    vocabulary: &Vocabulary,
+) {
+    // Leading and trailing punctuation are atoms of their own; the core is
+    // fixed when it holds digits, split at inner punctuation otherwise.
+    let core_start = token
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(token.len());
+    let core_end = token
+        .rfind(|c: char| c.is_alphanumeric())
+        .map_or(core_start, |i| {
+            i + token[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let (lead, core, trail) = (
+        &token[..core_start],
+        &token[core_start..core_end.max(core_start)],
+        &token[core_end.max(core_start)..],
+    );
+    let mut gap = gap;
+    if !lead.is_empty() {
+        atoms.push(Atom {
+            text: lead.to_string(),
+            kind: Kind::Punct,
+            gap,
+            glued_after: false,
+        });
+        gap = Gap::None;
+    }
+    if !core.is_empty() {
+        if core.chars().any(|c| c.is_ascii_digit()) {
+            push_with_digits(atoms, core, gap);
+        } else {
+            // Split at inner non-letters: `Desa/Kelurahan`, `gakerja-an`.
+            let mut rest = core;
+            let mut gap_here = gap;
+            while !rest.is_empty() {
+                let letters_end = rest
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(rest.len());
+                if letters_end > 0 {
+                    let text = &rest[..letters_end];
+                    atoms.push(Atom {
+                        text: text.to_string(),
+                        kind: Kind::Letters,
+                        gap: gap_here,
+                        glued_after: false,
+                    });
+                    rest = &rest[letters_end..];
+                    gap_here = Gap::None;
+                    continue;
+                }
+                let punct_end = rest.find(|c: char| c.is_alphabetic()).unwrap_or(rest.len());
+                let punct = &rest[..punct_end];
+                if punct == "-" && atoms.last().is_some_and(|a| a.kind == Kind::Letters) {
+                    gap_here = Gap::Hyphen;
+                } else {
+                    atoms.push(Atom {
+                        text: punct.to_string(),
+                        kind: Kind::Punct,
+                        gap: gap_here,
+                        glued_after: false,
+                    });
+                    gap_here = Gap::None;
+                }
+                rest = &rest[punct_end..];
+            }
+        }
+    }
+    if !trail.is_empty() {
+        atoms.push(Atom {
+            text: trail.to_string(),
+            kind: Kind::Punct,
+            gap: if core.is_empty() && lead.is_empty() {
+                gap
+            } else {
+                Gap::None
+            },
+            glued_after: false,
+        });
+    }
+    // Acronyms and abbreviations are fixed: `TPPO`, `Kab.`, `a.`.
+    let abbreviation = trail.starts_with('.');
+    let len = atoms.len();
+    for atom in atoms.iter_mut().skip(len.saturating_sub(3)) {
+        if atom.kind != Kind::Letters {
+            continue;
+        }
+        let chars = atom.text.chars().count();
+        let caps = chars >= 2 && atom.text.chars().all(char::is_uppercase);
+        let _ = lexicon;
+        if caps || vocabulary.is_acronym(&atom.text) {
+            atom.kind = Kind::Fixed;
+        }
+    }
+    if abbreviation {
+        if let Some(atom) = atoms.iter_mut().rev().find(|a| a.kind != Kind::Punct) {
+            if atom.kind == Kind::Letters && atom.text.chars().count() <= 4 {
+                atom.kind = Kind::Fixed;
+            }
+        }
+    }
+}
+
+/// Push a token core that holds digits. Codes (`P2TP2A`, `DP3AKKB`,
+/// `2017`) stay whole; words glued to numbers are cut apart (`Nomor23`,
+/// `kan4kali`, `DinasP3A`), the number standing as a word of its own.
+fn push_with_digits(atoms: &mut Vec<Atom>, core: &str, gap: Gap) {
+    // Segments of letters, digits and other characters.
+    let mut segments: Vec<(&str, bool)> = Vec::new();
+    let mut start = 0;
+    let mut class: Option<u8> = None;
+    for (i, c) in core.char_indices() {
+        let k = if c.is_alphabetic() {
+            0
+        } else if c.is_ascii_digit() {
+            1
+        } else {
+            2
+        };
+        if class.is_some_and(|old| old != k) {
+            segments.push((&core[start..i], class == Some(0)));
+            start = i;
+        }
+        class = Some(k);
+    }
+    segments.push((&core[start..], class == Some(0)));
+    // A word is a letter segment with a lower-case letter and at least two
+    // letters; everything between words is one fixed code.
+    let is_word = |seg: &str, letters: bool| {
+        letters && seg.chars().count() >= 2 && seg.chars().any(char::is_lowercase)
+    };
+    let mut gap = gap;
+    let mut code = String::new();
+    for (seg, letters) in segments {
+        if is_word(seg, letters) {
+            // `DinasP`: the capitals at the end begin the code.
+            let caps_tail = seg.chars().rev().take_while(|c| c.is_uppercase()).count();
+            let split = if caps_tail > 0 && code.is_empty() {
+                seg.char_indices()
+                    .rev()
+                    .nth(caps_tail - 1)
+                    .map_or(0, |(i, _)| i)
+            } else {
+                seg.len()
+            };
+            let (word, tail) = seg.split_at(split);
+            if !code.is_empty() {
+                atoms.push(Atom {
+                    text: std::mem::take(&mut code),
+                    kind: Kind::Fixed,
+                    gap,
+                    glued_after: false,
+                });
+                gap = Gap::Space;
+            }
+            if !word.is_empty() {
+                atoms.push(Atom {
+                    text: word.to_string(),
+                    kind: Kind::Letters,
+                    gap,
+                    glued_after: false,
+                });
+                gap = Gap::Space;
+            }
+            code.push_str(tail);
+        } else {
+            code.push_str(seg);
+        }
+    }
+    if !code.is_empty() {
+        atoms.push(Atom {
+            text: code,
+            kind: Kind::Fixed,
+            gap,
+            glued_after: false,
+        });
+    }
+}
+
+/// The word model: lexicon and document vocabulary.
+struct Model<'a> {
+    lexicon: &'a Lexicon,
+    vocabulary: &'a Vocabulary,
+}
+
+/// One character of a run with the gap before it.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    c: char,
+    lower: char,
+    gap: Gap,
+    /// Index of the atom it comes from.
+    atom: usize,
+}
+
+impl Model<'_> {
+    /// The zipf of a lower-case word, from the lexicon or the document.
+    fn zipf(&self, lower: &str) -> Option<f32> {
+        let listed = self.lexicon.zipf_lower(lower);
+        let local = self.vocabulary.zipf(lower);
+        match (listed, local) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The cost of `word` (original case) as one word.
+    fn word_cost(&self, word: &str, lower: &str) -> f32 {
+        let mixed = if has_camel(word) { MIXED_CASE } else { 0.0 };
+        mixed + self.plain_cost(word, lower)
+    }
+
+    /// [`Model::word_cost`] without the case penalty.
+    fn plain_cost(&self, word: &str, lower: &str) -> f32 {
+        if let Some(z) = self.zipf(lower) {
+            return 9.0 - z;
+        }
+        let chars = lower.chars().count() as f32;
+        if word.chars().count() >= 2 && word.chars().all(char::is_uppercase) {
+            return ACRONYM_BASE + 0.2 * chars;
+        }
+        let fragment = if self.lexicon.is_fragment(lower) && !is_lone_capital(word) {
+            FRAGMENT
+        } else {
+            0.0
+        };
+        UNKNOWN_BASE
+            + UNKNOWN_PER_CHAR * chars
+            + UNKNOWN_PER_LONG_CHAR * (chars - LONG_WORD).max(0.0)
+            + fragment
+    }
+
+    /// Extra cost of a short rare word that an inside cut produced.
+    fn short_rare(&self, lower: &str, cut_before: bool, cut_after: bool) -> f32 {
+        if !(cut_before || cut_after) || lower.chars().count() > 3 {
+            return 0.0;
+        }
+        match self.zipf(lower) {
+            Some(z) if z < 5.0 => SHORT_RARE_CUT,
+            _ => 0.0,
+        }
+    }
+
+    /// Restore a run of letter atoms.
+    fn run(&self, run: &[Atom]) -> String {
+        // Which atoms need re-segmenting: unknown ones, those at a line
+        // break or hyphen, those with an inner capital; and one neighbour
+        // on each side of them.
+        let n = run.len();
+        let mut suspect = vec![false; n];
+        for (k, atom) in run.iter().enumerate() {
+            let next_gap = run.get(k + 1).map(|a| a.gap);
+            let at_break =
+                |g: Option<Gap>| matches!(g, Some(Gap::Break | Gap::HyphenBreak | Gap::Hyphen));
+            let lower = atom.text.to_lowercase();
+            let known = self.zipf(&lower).is_some();
+            let camel = has_camel(&atom.text);
+            if !known || camel || (k > 0 && at_break(Some(atom.gap))) || at_break(next_gap) {
+                suspect[k] = true;
+            }
+        }
+        let mut window = suspect.clone();
+        for k in 0..n {
+            if suspect[k] {
+                if k > 0 {
+                    window[k - 1] = true;
+                }
+                if k + 1 < n {
+                    window[k + 1] = true;
+                }
+            }
+        }
+        let mut out = String::new();
+        let mut k = 0;
+        while k < n {
+            let gap_text = if k == 0 { "" } else { gap_text(run[k].gap) };
+            if !window[k] {
+                out.push_str(gap_text);
+                out.push_str(&run[k].text);
+                k += 1;
+                continue;
+            }
+            let mut end = k + 1;
+            while end < n && window[end] {
+                end += 1;
+            }
+            out.push_str(gap_text);
+            out.push_str(&self.segment(&run[k..end]));
+            k = end;
+        }
+        out
+    }
+
+    /// Re-segment a window of letter atoms by dynamic programming.
+    fn segment(&self, atoms: &[Atom]) -> String {
+        let mut slots: Vec<Slot> = Vec::new();
+        for (a, atom) in atoms.iter().enumerate() {
+            for (i, c) in atom.text.chars().enumerate() {
+                let gap = if i == 0 && a > 0 { atom.gap } else { Gap::None };
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                slots.push(Slot {
+                    c,
+                    lower,
+                    gap,
+                    atom: a,
+                });
+            }
+        }
+        let n = slots.len();
+        if n == 0 {
+            return String::new();
+        }
+        let lower: String = slots.iter().map(|s| s.lower).collect();
+        let mut offsets: Vec<usize> = Vec::with_capacity(n + 1);
+        let mut off = 0;
+        for s in &slots {
+            offsets.push(off);
+            off += s.lower.len_utf8();
+        }
+        offsets.push(off);
+        // Which typed atoms are known words: cutting them costs more.
+        let atom_known: Vec<f32> = atoms
+            .iter()
+            .map(|a| {
+                self.zipf(&a.text.to_lowercase())
+                    .map_or(0.0, |z| (z - CUT_KNOWN_FROM).clamp(0.0, CUT_KNOWN))
+            })
+            .collect();
+        // Prefix sums of join costs: joining across slot j's gap.
+        let join_cost = |j: usize| {
+            let slot = slots[j];
+            let prev = slots[j - 1];
+            match slot.gap {
+                Gap::None if is_camel(&slots, j) => JOIN_CAMEL,
+                Gap::None => 0.0,
+                Gap::HyphenBreak | Gap::Hyphen if slot.c.is_uppercase() => JOIN_HYPHEN_CAPITAL,
+                Gap::HyphenBreak | Gap::Hyphen => {
+                    let _ = prev;
+                    0.0
+                }
+                Gap::Space => JOIN_SPACE,
+                Gap::Break => JOIN_BREAK,
+            }
+        };
+        let mut join_prefix = vec![0.0f32; n + 1];
+        for j in 0..n {
+            let inner = if j == 0 { 0.0 } else { join_cost(j) };
+            join_prefix[j + 1] = join_prefix[j] + inner;
+        }
+        // Atom boundaries: candidate words may span whole atoms of any length.
+        let atom_starts: Vec<usize> = (0..n)
+            .filter(|&j| j == 0 || slots[j].atom != slots[j - 1].atom)
+            .collect();
+
+        let mut best = vec![f32::INFINITY; n + 1];
+        let mut back = vec![(0usize, false); n + 1];
+        best[0] = 0.0;
+        for end in 1..=n {
+            // The cost of cutting at `end` (the gap before slot `end`).
+            let cut = if end == n {
+                0.0
+            } else {
+                self.cut_cost(&slots, end, &atom_known)
+            };
+            let mut starts: Vec<usize> = (end.saturating_sub(MAX_WORD)..end).collect();
+            // A typed word longer than any listed word may stay whole.
+            if let Some(&s) = atom_starts.iter().rev().find(|&&s| s < end) {
+                let whole_atom = end == n || slots[end].atom != slots[end - 1].atom;
+                if whole_atom && s + MAX_WORD < end {
+                    starts.push(s);
+                }
+            }
+            for start in starts {
+                if !best[start].is_finite() {
+                    continue;
+                }
+                let Some(lower_word) = lower.get(offsets[start]..offsets[end]) else {
+                    continue;
+                };
+                let original: String = slots[start..end].iter().map(|s| s.c).collect();
+                let joins = join_prefix[end] - join_prefix[start + 1];
+                // A word across one hyphen may keep it (`perundang-undangan`).
+                let (cost, hyphenated) =
+                    self.candidate_cost(&slots[start..end], &original, lower_word);
+                // Only a known word may take a typed space away.
+                let spans_space = slots[start + 1..end].iter().any(|s| s.gap == Gap::Space);
+                if spans_space && cost >= UNKNOWN_BASE {
+                    continue;
+                }
+                let cut_before = start > 0 && slots[start].gap == Gap::None;
+                let cut_after = end < n && slots[end].gap == Gap::None;
+                let short = self.short_rare(lower_word, cut_before, cut_after);
+                let total = best[start] + cost + joins + cut + short;
+                if total < best[end] {
+                    best[end] = total;
+                    back[end] = (start, hyphenated);
+                }
+            }
+        }
+        // Read the words back.
+        let mut words: Vec<(usize, usize, bool)> = Vec::new();
+        let mut end = n;
+        while end > 0 {
+            let (start, hyphenated) = back[end];
+            words.push((start, end, hyphenated));
+            if start >= end {
+                break;
+            }
+            end = start;
+        }
+        words.reverse();
+        let mut out = String::new();
+        for (w, &(start, end, hyphenated)) in words.iter().enumerate() {
+            if w > 0 {
+                out.push_str(match slots[start].gap {
+                    Gap::Hyphen | Gap::HyphenBreak => "-",
+                    _ => " ",
+                });
+            }
+            for (i, s) in slots[start..end].iter().enumerate() {
+                if i > 0 && hyphenated && matches!(s.gap, Gap::Hyphen | Gap::HyphenBreak) {
+                    out.push('-');
+                }
+                out.push(s.c);
+            }
+        }
+        out
+    }
+
+    /// The cost of one candidate word, and whether it keeps a hyphen.
+    fn candidate_cost(&self, slots: &[Slot], original: &str, lower: &str) -> (f32, bool) {
+        let plain = self.word_cost(original, lower);
+        let hyphens: Vec<usize> = slots
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, s)| matches!(s.gap, Gap::Hyphen | Gap::HyphenBreak))
+            .map(|(i, _)| i)
+            .collect();
+        if let [at] = hyphens.as_slice() {
+            let left: String = slots[..*at].iter().map(|s| s.lower).collect();
+            let right: String = slots[*at..].iter().map(|s| s.lower).collect();
+            let joined = format!("{left}-{right}");
+            if let Some(z) = self.zipf(&joined) {
+                let cost = 9.0 - z;
+                if cost < plain {
+                    return (cost, true);
+                }
+            }
+            // `se-Provinsi`: a prefix before a capitalised word.
+            let capital = slots.get(*at).is_some_and(|s| s.c.is_uppercase());
+            if capital && HYPHEN_PREFIXES.contains(&left.as_str()) {
+                let right_original: String = slots[*at..].iter().map(|s| s.c).collect();
+                let cost = self.word_cost(&right_original, &right) + 1.0;
+                if cost < plain {
+                    return (cost, true);
+                }
+            }
+        }
+        (plain, false)
+    }
+
+    /// The cost of a word boundary before slot `at`.
+    fn cut_cost(&self, slots: &[Slot], at: usize, atom_known: &[f32]) -> f32 {
+        let Some(slot) = slots.get(at) else {
+            return 0.0;
+        };
+        match slot.gap {
+            Gap::Space => 0.0,
+            Gap::Break => CUT_BREAK,
+            Gap::HyphenBreak => KEEP_HYPHEN_BREAK,
+            Gap::Hyphen => KEEP_HYPHEN_INLINE,
+            Gap::None => {
+                let near_space = [at.wrapping_sub(1), at + 1, at.wrapping_sub(2), at + 2]
+                    .iter()
+                    .any(|&i| slots.get(i).is_some_and(|s| s.gap == Gap::Space));
+                let base = if is_camel(slots, at) {
+                    CUT_CAMEL
+                } else if near_space {
+                    CUT_NEAR_SPACE
+                } else {
+                    CUT_INSIDE
+                };
+                let known = atom_known.get(slot.atom).copied().unwrap_or(0.0);
+                if base >= CUT_INSIDE {
+                    base + known
+                } else {
+                    base
+                }
+            }
+        }
+    }
+}
+
+/// The separator a kept gap prints as.
+fn gap_text(gap: Gap) -> &'static str {
+    match gap {
+        Gap::None => "",
+        Gap::Space | Gap::Break => " ",
+        Gap::Hyphen | Gap::HyphenBreak => "-",
+    }
+}
+
+/// Whether slot `at` begins a word by its case: a capital after a
+/// lower-case letter (`kantorImigrasi`), or the last capital of a run of
+/// capitals before a lower-case letter (`PKorban`).
+fn is_camel(slots: &[Slot], at: usize) -> bool {
+    let (Some(prev), Some(this)) = (at.checked_sub(1).and_then(|p| slots.get(p)), slots.get(at))
+    else {
+        return false;
+    };
+    if !this.c.is_uppercase() {
+        return false;
+    }
+    prev.c.is_lowercase()
+        || (prev.c.is_uppercase() && slots.get(at + 1).is_some_and(|n| n.c.is_lowercase()))
+}
+
+/// A single capital letter (`I`, a numeral or an initial).
+fn is_lone_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
+/// Whether a lower-case letter is followed by a capital inside `word`.
+fn has_camel(word: &str) -> bool {
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}

@@ -1,0 +1,264 @@
+//! `glued-text`: words still glued together after text restoration.
+//!
+//! **What it does.** Looks at every word of every text item and agency
+//! mention and reports, once per record and field, the words that still
+//! look like two words run together:
+//!
+//! - a lower-case letter followed by an upper-case one inside a word, after
+//!   a run of at least four letters (`DinasPariwisata`, `GugusTugas`), or an
+//!   acronym of three capitals or more run into a lower-case word
+//!   (`TKIbagicalon`), which needs no lexicon; acronyms (`TPPO`) and short
+//!   prefixes (`eKTP`, `SiCantik`, `PKorban`) are not glue;
+//! - with a lexicon loaded: a word of ten letters or more that the lexicon
+//!   does not know and that splits into two or three common words of four
+//!   letters or more (`peningkatanjumlah`, `pulihnyakondisi`), or an unknown
+//!   word of twenty letters or more. Shorter unknown words are the author's
+//!   typos (`rincit`, `setiapp`) far more often than glue, and restoration
+//!   keeps typos as typed.
+//!
+//! **Why.** Converters drop the spaces at PDF line breaks. Restoration puts
+//! them back where the lexicon allows; what is left is wrong text in the
+//! output, and a reviewer should fix the source or the lexicon.
+//!
+//! **Example.**
+//! ```text
+//! | Dinas Sosial | Peningkatanjumlah wisata | ...   <- glued-text: "Peningkatanjumlah"
+//! ```
+
+use super::{texts, Context, Vocabulary};
+use crate::codes::{Code, Stage};
+use crate::words::{is_upper, quote_list, words};
+use pergub_model::{Diagnostic, Field, Severity};
+
+/// The code.
+pub(crate) const CODE: Code = Code {
+    name: "glued-text",
+    severity: Severity::Warning,
+    stage: Stage::Validator,
+    summary: "a word still looks like two or more words run together after restoration",
+    why: "converters drop spaces at line breaks; what restoration could not separate is wrong text in the output",
+    help: "separate the words in the source, or add the missing word to the lexicon so restoration can split it",
+};
+
+/// Word parts that are affixes, not words, when a glued word is split.
+const AFFIXES: &[&str] = &[
+    "ber", "per", "ter", "pen", "pem", "peng", "peny", "mem", "men", "meng", "meny", "kan", "nya",
+    "lah", "kah", "pun", "wan", "wati", "isasi", "antar", "non", "pra", "pasca", "sub", "swa",
+];
+
+/// Shortest word part a split may produce. Shorter parts would let the
+/// short entries of a frequency lexicon split the author's own typos
+/// (`rincit`, `setiapp`), which restoration keeps as typed.
+const MIN_PART: usize = 4;
+
+/// Least zipf value (log10 of the frequency per billion words) of a word
+/// part: the words that lose their spaces in plans are common ones, while
+/// a rare or merely derivable part is weak evidence of glue.
+const MIN_PART_ZIPF: f32 = 3.0;
+
+/// Shortest word the split test looks at.
+const MIN_SPLIT_WORD: usize = 10;
+
+/// Upper-case run that, followed by lower case, is an acronym glued to a
+/// word (`TKIbagicalon`); `PKorban` and `SiLPA` are left alone.
+const MIN_ACRONYM: usize = 3;
+
+/// Unknown words at least this long are reported even when they do not split.
+const LONG_WORD: usize = 20;
+
+/// Whether `part` (lower case) is a common known word, or one with the
+/// clitic `-nya`.
+fn known_part(part: &str, vocabulary: &dyn Vocabulary) -> bool {
+    if part.chars().count() < MIN_PART || AFFIXES.contains(&part) {
+        return false;
+    }
+    let common = |w: &str| vocabulary.zipf(w).is_some_and(|z| z >= MIN_PART_ZIPF);
+    common(part)
+        || part
+            .strip_suffix("nya")
+            .is_some_and(|stem| stem.chars().count() >= MIN_PART && common(stem))
+}
+
+/// Whether `word` (lower case) is two or three known parts run together.
+fn splits(word: &str, vocabulary: &dyn Vocabulary, parts: usize) -> bool {
+    word.char_indices().skip(MIN_PART).any(|(at, _)| {
+        let (left, right) = word.split_at(at);
+        known_part(left, vocabulary)
+            && (known_part(right, vocabulary)
+                || (parts > 2 && splits(right, vocabulary, parts - 1)))
+    })
+}
+
+/// The position of a lower-to-upper case change after a run of at least
+/// four letters, if any.
+fn camel_break(word: &str) -> Option<usize> {
+    let chars: Vec<char> = word.chars().collect();
+    (4..chars.len()).find(|&i| chars[i - 1].is_lowercase() && chars[i].is_uppercase())
+}
+
+/// Whether `word` starts with an acronym glued to a lower-case word.
+fn acronym_glue(word: &str) -> bool {
+    let upper = word.chars().take_while(|c| c.is_uppercase()).count();
+    let rest: String = word.chars().skip(upper).collect();
+    upper >= MIN_ACRONYM
+        && rest.chars().count() >= 3
+        && rest.chars().all(char::is_lowercase)
+        && !AFFIXES.contains(&rest.as_str())
+}
+
+/// Whether one word of restored text still looks glued.
+pub(crate) fn is_glued(word: &str, vocabulary: &dyn Vocabulary) -> bool {
+    if is_upper(word) || vocabulary.knows(word) {
+        return false;
+    }
+    if camel_break(word).is_some() || acronym_glue(word) {
+        return true;
+    }
+    if vocabulary.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let len = lower.chars().count();
+    len >= LONG_WORD || (len >= MIN_SPLIT_WORD && splits(&lower, vocabulary, 3))
+}
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for record in &cx.doc.records {
+        for field in Field::ALL {
+            let mut glued: Vec<String> = Vec::new();
+            for text in texts(record, field) {
+                for word in words(text) {
+                    if is_glued(word, cx.vocabulary) && !glued.iter().any(|g| g == word) {
+                        glued.push(word.to_string());
+                    }
+                }
+            }
+            if glued.is_empty() {
+                continue;
+            }
+            let noun = if glued.len() == 1 {
+                "word looks"
+            } else {
+                "words look"
+            };
+            out.push(
+                CODE.diagnostic(format!("{noun} glued together: {}", quote_list(&glued, 3)))
+                    .with_record(record.no)
+                    .with_field(field)
+                    .with_span(record.source),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{agency, check_plain, check_with, document, record, Words};
+
+    fn words() -> Words {
+        Words::of(&[
+            "peningkatan",
+            "jumlah",
+            "wisata",
+            "pulih",
+            "kondisi",
+            "psikososial",
+            "dinas",
+            "pariwisata",
+            "per",
+            "dagangan",
+            "perdagangan",
+            "orang",
+            "tanjungpinang",
+            "kota",
+        ])
+    }
+
+    #[test]
+    fn camel_case_glue_needs_no_lexicon() {
+        let mut bad = record(1);
+        bad.instansi = vec![agency("DinasPariwisata Provinsi Bali", None)];
+        bad.pelaksana = vec![agency("Tim GugusT ugas", None)];
+        let found = check_plain(check, &document(vec![bad]));
+        let got: Vec<_> = found
+            .iter()
+            .map(|d| (d.field.as_deref(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("instansi"),
+                    "word looks glued together: \"DinasPariwisata\""
+                ),
+                (Some("pelaksana"), "word looks glued together: \"GugusT\""),
+            ]
+        );
+        assert_eq!(found[0].record, Some(1));
+    }
+
+    #[test]
+    fn unknown_words_that_split_into_known_ones_are_glued() {
+        let mut bad = record(1);
+        bad.indikator.hasil = vec![
+            "Peningkatanjumlah wisata".into(),
+            "Pulihnyakondisi psikososial".into(),
+        ];
+        let found = check_with(check, &document(vec![bad]), &words());
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].message,
+            "words look glued together: \"Peningkatanjumlah\", \"Pulihnyakondisi\""
+        );
+        assert_eq!(found[0].field.as_deref(), Some("indikator.hasil"));
+    }
+
+    #[test]
+    fn known_words_acronyms_and_short_prefixes_are_not_glue() {
+        let mut clean = record(1);
+        clean.kegiatan = vec!["Perdagangan orang di Kota Tanjungpinang".into()];
+        clean.indikator.hasil =
+            vec!["Layanan eKTP dan SiCantik untuk P2TP2A, KTA/PKorban TPPO".into()];
+        assert!(check_with(check, &document(vec![clean]), &words()).is_empty());
+    }
+
+    #[test]
+    fn short_typos_are_the_authors_not_glue() {
+        let typos = Words::of(&[
+            "rin",
+            "cit",
+            "setiap",
+            "regu",
+            "las",
+            "trauma",
+            "tik",
+            "pandeglang",
+        ]);
+        for word in ["rincit", "setiapp", "regulas", "traumatik", "Pandeglan"] {
+            assert!(!is_glued(word, &typos), "{word}");
+        }
+    }
+
+    #[test]
+    fn acronyms_run_into_words_are_glued() {
+        assert!(is_glued("TKIbagicalon", &Words::of(&[])));
+        assert!(!is_glued("TKI", &Words::of(&[])));
+        assert!(!is_glued("PKorban", &Words::of(&[])));
+        assert!(!is_glued("TPPOnya", &Words::of(&[])));
+    }
+
+    #[test]
+    fn affixes_do_not_count_as_words() {
+        // "per" + "dagangan" would split, but "per" is a prefix here.
+        assert!(!is_glued("perdaganganx", &words()));
+        assert!(!is_glued("perdagangan", &words()));
+    }
+
+    #[test]
+    fn without_a_lexicon_only_camel_case_is_reported() {
+        let mut text = record(1);
+        text.indikator.hasil = vec!["Peningkatanjumlah wisata".into()];
+        assert!(check_plain(check, &document(vec![text])).is_empty());
+    }
+}
