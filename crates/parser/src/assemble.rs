@@ -428,14 +428,16 @@ impl Assembler {
         years.sort_unstable();
         years.dedup();
         let filled = |role: &ColumnRole| cells.iter().any(|(r, c)| r == role && !c.is_empty());
+        // A row starts a record when it names its agency; without an agency
+        // it is a ditto row when it has its own number or year marks, or
+        // stands below another row of the same table; otherwise it is the
+        // row above, continued after a page break.
+        let own_number = filled(&ColumnRole::No);
         let starts_record = filled(&ColumnRole::Instansi)
-            || filled(&ColumnRole::No)
-            || (!layout.has(&ColumnRole::Instansi)
-                && !layout.has(&ColumnRole::No)
-                && !years.is_empty());
+            || (!layout.has(&ColumnRole::Instansi) && (own_number || !years.is_empty()));
         if starts_record {
             self.push_record(cells, years, false, row.span);
-        } else if !years.is_empty() || !first_in_table {
+        } else if own_number || !years.is_empty() || !first_in_table {
             // A ditto row: a new record of the agency above.
             match self
                 .records
@@ -659,6 +661,18 @@ mod tests {
             "Dinas A"
         );
         assert_eq!(p.records[1].span, Span::line(10));
+    }
+
+    #[test]
+    fn numbered_row_without_agency_is_a_ditto_row() {
+        let md = "| NO | INSTANSI | KEGIATAN | 2020 |\n|--|--|--|--|\n| 1 | Dinsos | a | x |\n\n| NO | INSTANSI | KEGIATAN | 2020 |\n|--|--|--|--|\n| 2 | | b | |\n";
+        let p = parse(md);
+        assert_eq!(p.records.len(), 2);
+        assert!(p.records[1].ditto);
+        assert_eq!(
+            p.records[1].cell(&ColumnRole::Instansi).unwrap().flat(),
+            "Dinsos"
+        );
     }
 
     #[test]

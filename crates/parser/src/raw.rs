@@ -95,9 +95,39 @@ impl Cell {
         self.lines.iter().map(|l| l.trim()).collect()
     }
 
-    /// Append another cell's lines (a continuation fragment).
+    /// Append another cell's lines (a continuation fragment). Blank lines
+    /// inside the fragment stay (they separate list items); blank lines at
+    /// its ends carry nothing.
     pub fn append(&mut self, other: &Cell) {
-        self.lines
-            .extend(other.lines.iter().filter(|l| !l.trim().is_empty()).cloned());
+        let filled = |l: &&String| !l.trim().is_empty();
+        let Some(first) = other.lines.iter().position(|l| filled(&l)) else {
+            return;
+        };
+        let last = other
+            .lines
+            .iter()
+            .rposition(|l| filled(&l))
+            .unwrap_or(first);
+        self.lines.extend(other.lines[first..=last].iter().cloned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cell;
+
+    #[test]
+    fn append_keeps_inner_blank_lines_only() {
+        let mut cell = Cell::new(vec!["Penangan".into()]);
+        cell.append(&Cell::new(vec![
+            "".into(),
+            "an".into(),
+            "".into(),
+            "Rujukan".into(),
+            "".into(),
+        ]));
+        assert_eq!(cell.lines, ["Penangan", "an", "", "Rujukan"]);
+        cell.append(&Cell::new(vec!["".into()]));
+        assert_eq!(cell.lines.len(), 4);
     }
 }
