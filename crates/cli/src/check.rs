@@ -82,6 +82,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let lines = match doc.source.format {
                 pergub::Format::Pdf => Vec::new(),
                 _ => String::from_utf8_lossy(&bytes)
+                    .trim_start_matches('\u{feff}')
                     .lines()
                     .map(str::to_string)
                     .collect(),
@@ -317,7 +318,13 @@ fn find_cell(line: &str, doc: &Document, d: &Diagnostic) -> Option<(usize, usize
         return None;
     }
     let field = field_of(d);
-    let mut probes: Vec<String> = quoted(&d.message).into_iter().map(str::to_string).collect();
+    // A message that quotes one text quotes the cell; one that quotes
+    // several quotes the whole row, and no single cell is at fault.
+    let quotes = quoted(&d.message);
+    let mut probes: Vec<String> = match quotes.as_slice() {
+        [one] => vec![one.to_string()],
+        _ => Vec::new(),
+    };
     if let (Some(no), Some(field)) = (d.record, field) {
         probes.extend(first_text(doc, no, field));
     }
@@ -377,9 +384,14 @@ const EXCERPT: usize = 100;
 
 /// The quoted row and the marker under it: (row, marker start, marker width).
 fn excerpt(line: &str, cell: Option<(usize, usize)>) -> (String, Option<(usize, usize)>) {
+    // Tabs would shift the marker, other control characters the terminal.
     let chars: Vec<char> = line
         .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
         .collect();
     let centre = cell.map_or(0, |(a, _)| a);
     let start = if chars.len() <= EXCERPT || centre < EXCERPT / 3 {
@@ -594,6 +606,12 @@ mod tests {
         assert_eq!(row.chars().nth(at), Some('x'));
         assert!(row.starts_with('…'));
         assert!(row.chars().count() <= EXCERPT + 2);
+    }
+
+    #[test]
+    fn excerpt_replaces_control_characters() {
+        let (row, _) = excerpt("| a\u{7}b\tc |", None);
+        assert_eq!(row, "| a\u{FFFD}b c |");
     }
 
     #[test]

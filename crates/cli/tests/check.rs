@@ -308,10 +308,11 @@ fn github_output_is_workflow_commands() {
         lines[1],
         "::warning file=plan.md,line=4,col=53,title=stray-mark::the INDIKATOR.TARGET column holds a lone year mark \"x\"; it was left out of the text (record 2, indikator.target)"
     );
-    assert!(lines[1]
+    assert!(lines[0]
         .starts_with("::notice file=plan.md,title=missing-column::no record has any MASALAH"));
+    assert_eq!(lines.len(), 4, "{text}");
     assert_eq!(
-        lines[2],
+        lines[3],
         "::error file=orphan.md,line=3,col=5,title=orphan-continuation::a continuation row has no plan row above it to attach to: \"lanjutan, 100%25\""
     );
     assert_eq!(out.status.code(), Some(1));

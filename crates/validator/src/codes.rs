@@ -129,6 +129,14 @@ pub const ALL: &[Code] = &[
         help: "move the text into the cell it belongs to",
     },
     Code {
+        name: "html-too-deep",
+        severity: Severity::Warning,
+        stage: Stage::Parser,
+        summary: "HTML elements nest deeper than pergub reads; the deeper tags were ignored and their text kept",
+        why: "such nesting is a converter's fault; cells below the limit may have merged with their neighbours",
+        help: "compare the affected rows with the printed annex, or fix the converter's output",
+    },
+    Code {
         name: "html-nested-table",
         severity: Severity::Warning,
         stage: Stage::Parser,

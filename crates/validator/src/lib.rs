@@ -84,3 +84,57 @@ impl Validator {
         rules::run(&cx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pergub_model::{Agency, DocumentMeta, Format, Record, Source, Span};
+
+    fn document(kegiatan: &str) -> Document {
+        let mut doc = Document::new(
+            Source::new("plan.md", Format::Markdown),
+            DocumentMeta::default(),
+        );
+        let mut record = Record::new(1, Span::line(5));
+        record.instansi = vec![Agency {
+            text: "Dinas Pariwisata".into(),
+            id: Some("DISPAR".into()),
+        }];
+        record.kegiatan = vec![kegiatan.into()];
+        record.waktu_pelaksanaan = vec![2024];
+        doc.records.push(record);
+        doc
+    }
+
+    /// The codes a reviewer must act on (infos left out).
+    fn codes(found: &[Diagnostic]) -> Vec<&str> {
+        found
+            .iter()
+            .filter(|d| d.severity != pergub_model::Severity::Info)
+            .map(|d| d.code.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn the_normalisers_lexicon_drives_the_word_rules() {
+        let doc = document("Peningkatanjumlah wisatawan mancanegara");
+        let with_words = Validator::new(&Normaliser::new()).validate(&doc);
+        assert_eq!(codes(&with_words), ["glued-text"]);
+        let glued = with_words.iter().find(|d| d.code == "glued-text").unwrap();
+        assert_eq!(
+            glued.message,
+            "word looks glued together: \"Peningkatanjumlah\""
+        );
+        let without_words = Validator::with_lexicon(Lexicon::default()).validate(&doc);
+        assert_eq!(codes(&without_words), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_clean_document_has_no_findings() {
+        let doc = document("Peningkatan jumlah wisatawan mancanegara");
+        assert_eq!(
+            codes(&Validator::default().validate(&doc)),
+            Vec::<&str>::new()
+        );
+    }
+}
