@@ -13,7 +13,10 @@
 //! let json = serde_json::to_string(&doc).unwrap();
 //! assert!(json.starts_with(r#"{"schema":"pergub-rad/1""#));
 //! ```
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod diagnostic;
 mod field;

@@ -10,7 +10,10 @@
 //! assert_eq!(doc.records[0].kegiatan, ["Pelatihan kader"]);
 //! assert_eq!(doc.records[0].instansi[0].id.as_deref(), Some("DINSOS"));
 //! ```
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod batch;
 mod error;
