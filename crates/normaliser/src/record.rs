@@ -86,7 +86,10 @@ impl Normaliser {
                 if m.id.is_none() && !m.generic {
                     diagnostics.push(unresolved(self.registry(), &m.text, no, field, span));
                 }
-                out.push(Agency { text: m.text, id: m.id });
+                out.push(Agency {
+                    text: m.text,
+                    id: m.id,
+                });
             }
         }
         out

@@ -153,7 +153,13 @@ impl Places {
                 names.push(bare.to_string());
             }
             if let Some(aliases) = cols.get(3) {
-                names.extend(aliases.split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from));
+                names.extend(
+                    aliases
+                        .split('|')
+                        .map(str::trim)
+                        .filter(|a| !a.is_empty())
+                        .map(String::from),
+                );
             }
             for n in names {
                 let key = compact(&n);

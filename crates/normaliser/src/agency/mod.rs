@@ -157,15 +157,40 @@ impl Registry {
     /// do not matter.
     pub fn is_generic(&self, text: &str) -> bool {
         let key = data::compact(core_of(text));
-        !key.is_empty() && data::generic_keys().iter().any(|g| *g == key)
+        !key.is_empty() && data::generic_keys().contains(&key)
     }
 
     /// The `n` entries nearest to `text`, best first: (id, canonical name,
     /// similarity in 0..=1). A trailing jurisdiction is ignored.
     pub fn nearest(&self, text: &str, n: usize) -> Vec<(String, String, f64)> {
         let key = data::compact(core_of(text));
+        let histogram = resolve::Histogram::of(&key);
+        let len = key.chars().count();
+        // Score keys in order of their cheap upper bound; stop once no key
+        // left can beat the n-th best entry found.
+        let mut order: Vec<(f64, usize)> = self
+            .index
+            .keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.entry.is_some())
+            .map(|(i, k)| {
+                let longer = len.max(k.key.chars().count()).max(1) as f64;
+                (
+                    1.0 - histogram.distance_bound(&k.histogram) as f64 / longer,
+                    i,
+                )
+            })
+            .collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut best: Vec<(usize, f64)> = Vec::new();
-        for k in &self.index.keys {
+        for (bound, i) in order {
+            if n == 0 || best.get(n - 1).is_some_and(|(_, s)| *s >= bound) {
+                break;
+            }
+            let Some(k) = self.index.keys.get(i) else {
+                continue;
+            };
             let Some(entry) = k.entry else { continue };
             let score = resolve::similarity(&key, &k.key);
             match best.iter_mut().find(|(e, _)| *e == entry) {
@@ -173,11 +198,17 @@ impl Registry {
                 Some(_) => {}
                 None => best.push((entry, score)),
             }
+            best.sort_by(|a, b| b.1.total_cmp(&a.1));
+            best.truncate(n.max(1) * 4);
         }
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         best.into_iter()
             .take(n)
-            .filter_map(|(i, s)| self.entries.get(i).map(|e| (e.id.clone(), e.name.clone(), s)))
+            .filter_map(|(i, s)| {
+                self.entries
+                    .get(i)
+                    .map(|e| (e.id.clone(), e.name.clone(), s))
+            })
             .collect()
     }
 
@@ -187,9 +218,9 @@ impl Registry {
     pub fn province_of(&self, text: &str) -> Option<String> {
         let vocab = data::Vocabulary::embedded();
         let units = units::Units::new(text);
-        (0..units.len())
-            .rev()
-            .find_map(|at| resolve::jurisdiction(text, &units, at, vocab).and_then(|(_, _, j)| j.province))
+        (0..units.len()).rev().find_map(|at| {
+            resolve::jurisdiction(text, &units, at, vocab).and_then(|(_, _, j)| j.province)
+        })
     }
 
     /// The words of every alias, for a lexicon that should know agency vocabulary.
@@ -256,19 +287,43 @@ mod tests {
 
     #[test]
     fn glue_split_and_typo() {
-        assert_eq!(ids("KanwilHuku mdan HAM Banten"), [pair("KanwilHuku mdan HAM Banten", Some("KEMENKUMHAM"))]);
-        assert_eq!(ids("Disnakertans"), [pair("Disnakertans", Some("DISNAKERTRANS"))]);
+        assert_eq!(
+            ids("KanwilHuku mdan HAM Banten"),
+            [pair("KanwilHuku mdan HAM Banten", Some("KEMENKUMHAM"))]
+        );
+        assert_eq!(
+            ids("Disnakertans"),
+            [pair("Disnakertans", Some("DISNAKERTRANS"))]
+        );
         assert_eq!(
             ids("Disnakertrans Provinsi Bantendan Instansiterka it"),
-            [pair("Disnakertrans Provinsi Banten", Some("DISNAKERTRANS")), pair("Instansiterka it", None)]
+            [
+                pair("Disnakertrans Provinsi Banten", Some("DISNAKERTRANS")),
+                pair("Instansiterka it", None)
+            ]
         );
     }
 
     #[test]
     fn connectors_and_separators_split() {
-        assert_eq!(ids("Biro Hukum DAN Polda Banten"), [pair("Biro Hukum", Some("BIRO_HUKUM")), pair("Polda Banten", Some("POLDA"))]);
-        assert_eq!(ids("Dinas Kese hatan/RS"), [pair("Dinas Kese hatan", Some("DINKES")), pair("RS", Some("RUMAH_SAKIT"))]);
-        assert_eq!(ids("Dinsos Kabupaten / Kota"), [pair("Dinsos Kabupaten / Kota", Some("DINSOS"))]);
+        assert_eq!(
+            ids("Biro Hukum DAN Polda Banten"),
+            [
+                pair("Biro Hukum", Some("BIRO_HUKUM")),
+                pair("Polda Banten", Some("POLDA"))
+            ]
+        );
+        assert_eq!(
+            ids("Dinas Kese hatan/RS"),
+            [
+                pair("Dinas Kese hatan", Some("DINKES")),
+                pair("RS", Some("RUMAH_SAKIT"))
+            ]
+        );
+        assert_eq!(
+            ids("Dinsos Kabupaten / Kota"),
+            [pair("Dinsos Kabupaten / Kota", Some("DINSOS"))]
+        );
     }
 
     #[test]
@@ -290,6 +345,54 @@ mod tests {
     #[test]
     fn nearest_names_candidates() {
         let near = Registry::embedded().nearest("Dinas Sosiall", 2);
-        assert_eq!(near.first().map(|n| n.0.as_str()), Some("DINSOS"), "{near:?}");
+        assert_eq!(
+            near.first().map(|n| n.0.as_str()),
+            Some("DINSOS"),
+            "{near:?}"
+        );
+    }
+
+    #[test]
+    fn user_entries_extend_and_override() {
+        let mut registry = Registry::embedded().clone();
+        assert_eq!(registry.mentions("Basarnas Kupang")[0].id, None);
+        let user = Registry::from_tsv(
+            "# user file\nBASARNAS\tBadan Nasional Pencarian dan Pertolongan\tBasarnas|Kantor SAR\nDINSOS\tDinas Sosial\tDinas Sosial\n",
+        )
+        .expect("valid user registry");
+        registry.extend(user);
+        let m = registry.mentions("Basarnas Kupang");
+        assert_eq!(
+            (m[0].id.as_deref(), m[0].text.as_str()),
+            (Some("BASARNAS"), "Basarnas Kupang")
+        );
+        // The user's DINSOS replaced the embedded one, aliases included.
+        assert_eq!(registry.get("DINSOS").map(|e| e.aliases.len()), Some(1));
+        assert_eq!(
+            registry.mentions("Dinas Sosial Kota Kupang")[0]
+                .id
+                .as_deref(),
+            Some("DINSOS")
+        );
+    }
+
+    #[test]
+    fn bad_registry_line_names_its_number() {
+        let err = Registry::from_tsv("# c\nONLY_ID\n").expect_err("a line without a name");
+        assert_eq!(err.to_string(), "line 2: expected id<TAB>name<TAB>aliases");
+    }
+
+    #[test]
+    fn provinces_in_any_spelling() {
+        assert_eq!(Registry::province("JAWA BARAT"), Some("Jawa Barat"));
+        assert_eq!(Registry::province("Prov. NTT"), Some("Nusa Tenggara Timur"));
+        assert_eq!(Registry::province("D.I. Yogyakarta"), Some("DI Yogyakarta"));
+        let r = Registry::embedded();
+        assert_eq!(r.province_of("BP3TKI Serang").as_deref(), Some("Banten"));
+        assert_eq!(
+            r.province_of("Polres Metro Jakarta Selatan").as_deref(),
+            Some("DKI Jakarta")
+        );
+        assert_eq!(r.province_of("Dinsos Kabupaten / Kota"), None);
     }
 }

@@ -24,6 +24,10 @@ use super::{Mention, Registry};
 const FUZZY_MIN_LEN: usize = 5;
 /// Similarity from which a fuzzy candidate is accepted.
 pub(crate) const FUZZY_THRESHOLD: f64 = 0.84;
+/// Most edits a fuzzy match may need, however long the name: typos are a
+/// letter or two, and a larger distance between long names is another name
+/// ("Unit Pelayanan Terpadu ..." is not "Unit Pelaksana Teknis ...").
+const FUZZY_MAX_EDITS: usize = 2;
 /// Most units one fuzzy span may cover.
 const FUZZY_MAX_UNITS: usize = 8;
 /// Keys this short match only between real word boundaries.
@@ -44,6 +48,8 @@ pub(crate) struct Key {
 pub(crate) struct Index {
     pub keys: Vec<Key>,
     by_first: std::collections::HashMap<u8, Vec<usize>>,
+    /// Key indices ordered by key length in characters, for the fuzzy scan.
+    by_len: Vec<(usize, usize)>,
 }
 
 impl Index {
@@ -79,7 +85,17 @@ impl Index {
                 by_first.entry(b).or_default().push(i);
             }
         }
-        Index { keys, by_first }
+        let mut by_len: Vec<(usize, usize)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.key.chars().count(), i))
+            .collect();
+        by_len.sort_unstable();
+        Index {
+            keys,
+            by_first,
+            by_len,
+        }
     }
 }
 
@@ -89,7 +105,13 @@ fn variants(alias: &str, vocab: &Vocabulary) -> Vec<String> {
     let words: Vec<String> = alias
         .split(|c: char| !c.is_alphanumeric() && c != '&')
         .filter(|w| !w.is_empty())
-        .map(|w| if w == "&" { "dan".to_string() } else { compact(w) })
+        .map(|w| {
+            if w == "&" {
+                "dan".to_string()
+            } else {
+                compact(w)
+            }
+        })
         .filter(|w| !w.is_empty())
         .collect();
     let mut forms: Vec<Vec<String>> = vec![words];
@@ -119,7 +141,8 @@ fn replace_words(words: &[String], from: &[String], to: &[String]) -> Option<Vec
     if from.is_empty() || words.len() < from.len() {
         return None;
     }
-    let at = (0..=words.len() - from.len()).find(|&i| words.get(i..i + from.len()) == Some(from))?;
+    let at =
+        (0..=words.len() - from.len()).find(|&i| words.get(i..i + from.len()) == Some(from))?;
     let mut out: Vec<String> = words.get(..at)?.to_vec();
     out.extend(to.iter().cloned());
     out.extend(words.get(at + from.len()..)?.iter().cloned());
@@ -245,7 +268,9 @@ impl Registry {
             What::Generic => (None, true, p.score),
             What::Unknown => (None, self.is_generic(&text), 0.0),
         };
-        let jurisdiction = p.jurisdiction.or_else(|| trailing_jurisdiction(&text, vocab).map(|(_, j)| j));
+        let jurisdiction = p
+            .jurisdiction
+            .or_else(|| trailing_jurisdiction(&text, vocab).map(|(_, j)| j));
         Some(Mention {
             text,
             id,
@@ -260,10 +285,16 @@ impl Registry {
         let mut out = Vec::new();
         for (i, unit) in units.units.iter().enumerate() {
             let rest = units.compact.get(unit.key_start..).unwrap_or("");
-            let Some(first) = rest.bytes().next() else { continue };
-            let Some(list) = self.index.by_first.get(&first) else { continue };
+            let Some(first) = rest.bytes().next() else {
+                continue;
+            };
+            let Some(list) = self.index.by_first.get(&first) else {
+                continue;
+            };
             for &k in list {
-                let Some(key) = self.index.keys.get(k) else { continue };
+                let Some(key) = self.index.keys.get(k) else {
+                    continue;
+                };
                 if !rest.starts_with(key.key.as_str()) {
                     continue;
                 }
@@ -293,7 +324,13 @@ impl Registry {
         out
     }
 
-    fn fuzzy_candidates(&self, item: &str, units: &Units, chosen: &[Candidate], vocab: &Vocabulary) -> Vec<Candidate> {
+    fn fuzzy_candidates(
+        &self,
+        item: &str,
+        units: &Units,
+        chosen: &[Candidate],
+        vocab: &Vocabulary,
+    ) -> Vec<Candidate> {
         let n = units.len();
         // Units already matched, or a jurisdiction after a match, or where a
         // jurisdiction starts, are not scored.
@@ -319,7 +356,10 @@ impl Registry {
             }
             for j in i + 1..=(i + FUZZY_MAX_UNITS).min(n) {
                 if covered.get(j - 1).copied().unwrap_or(true)
-                    || units.units.get(j - 1).is_some_and(|u| vocab.is_level(&u.key))
+                    || units
+                        .units
+                        .get(j - 1)
+                        .is_some_and(|u| vocab.is_level(&u.key))
                 {
                     break;
                 }
@@ -335,7 +375,12 @@ impl Registry {
                 }
                 if let Some((k, score)) = self.best_key(key) {
                     if score >= FUZZY_THRESHOLD {
-                        let what = self.index.keys.get(k).and_then(|k| k.entry).map_or(What::Generic, What::Entry);
+                        let what = self
+                            .index
+                            .keys
+                            .get(k)
+                            .and_then(|k| k.entry)
+                            .map_or(What::Generic, What::Entry);
                         let len = key.len() as f64;
                         out.push(Candidate {
                             from: i,
@@ -357,11 +402,18 @@ impl Registry {
         let len = key.chars().count();
         let histogram = Histogram::of(key);
         let mut best: Option<(usize, f64)> = None;
-        for (k, cand) in self.index.keys.iter().enumerate() {
-            let clen = cand.key.len();
-            if clen < FUZZY_MIN_LEN {
+        // Only keys whose length allows the threshold: |a − b| ≤ (1 − t)·max.
+        let lo = (len as f64 * FUZZY_THRESHOLD).floor() as usize;
+        let hi = (len as f64 / FUZZY_THRESHOLD).ceil() as usize;
+        let from = self
+            .index
+            .by_len
+            .partition_point(|&(l, _)| l < lo.max(FUZZY_MIN_LEN));
+        let to = self.index.by_len.partition_point(|&(l, _)| l <= hi);
+        for &(clen, k) in self.index.by_len.get(from..to).unwrap_or(&[]) {
+            let Some(cand) = self.index.keys.get(k) else {
                 continue;
-            }
+            };
             let longer = len.max(clen) as f64;
             let diff = len.abs_diff(clen) as f64;
             if 1.0 - diff / longer < FUZZY_THRESHOLD
@@ -369,8 +421,15 @@ impl Registry {
             {
                 continue;
             }
-            let score = similarity(key, &cand.key);
-            if best.map_or(true, |(_, s)| score > s) {
+            if histogram.distance_bound(&cand.histogram) > FUZZY_MAX_EDITS {
+                continue;
+            }
+            let edits = strsim::osa_distance(key, &cand.key);
+            if edits > FUZZY_MAX_EDITS {
+                continue;
+            }
+            let score = 1.0 - edits as f64 / longer;
+            if !matches!(best, Some((_, s)) if s >= score) {
                 best = Some((k, score));
             }
         }
@@ -423,12 +482,20 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 }
 
 fn is_connector_unit(units: &Units, i: usize, vocab: &Vocabulary) -> bool {
-    units.units.get(i).is_some_and(|u| vocab.is_connector(&u.key))
+    units
+        .units
+        .get(i)
+        .is_some_and(|u| vocab.is_connector(&u.key))
 }
 
 /// A match ending inside a unit whose remainder is a connector glued on
 /// ("Bantendan"): the unit count to resume at and the byte where the match ends.
-fn connector_cut(item: &str, units: &Units, end: usize, vocab: &Vocabulary) -> Option<(usize, Option<usize>)> {
+fn connector_cut(
+    item: &str,
+    units: &Units,
+    end: usize,
+    vocab: &Vocabulary,
+) -> Option<(usize, Option<usize>)> {
     let k = units.unit_containing(end)?;
     let unit = units.units.get(k)?;
     let rest = unit.key.get(end - unit.key_start..)?;
@@ -438,7 +505,9 @@ fn connector_cut(item: &str, units: &Units, end: usize, vocab: &Vocabulary) -> O
     // The connector is ASCII: its bytes sit at the end of the original unit.
     let cut = unit.end.checked_sub(rest.len())?;
     let original = item.get(cut..unit.end)?;
-    if !original.eq_ignore_ascii_case(rest) || units.units.get(k + 1).is_some_and(|u| u.gap == Gap::Glued) {
+    if !original.eq_ignore_ascii_case(rest)
+        || units.units.get(k + 1).is_some_and(|u| u.gap == Gap::Glued)
+    {
         return None;
     }
     Some((k + 1, Some(cut)))
@@ -455,7 +524,11 @@ fn boundaries_ok(
     vocab: &Vocabulary,
 ) -> bool {
     let start_gap = units.gap(from);
-    let end_gap = if to < units.len() { units.gap(to) } else { Gap::Start };
+    let end_gap = if to < units.len() {
+        units.gap(to)
+    } else {
+        Gap::Start
+    };
     if key_len <= SHORT_KEY && (start_gap == Gap::Glued || (!cut && end_gap == Gap::Glued)) {
         // A short acronym glued to a neighbour ("RS" in "RSUD" is handled by the longer alias).
         let glued_to_capital = start_gap == Gap::Glued
@@ -469,8 +542,14 @@ fn boundaries_ok(
         let before_ok = from == 0
             || start_gap == Gap::Separator
             || is_connector_unit(units, from - 1, vocab)
-            || units.units.get(from - 1).is_some_and(|u| ends_with_connector(&u.key, vocab));
-        let after_ok = to >= units.len() || cut || end_gap == Gap::Separator || is_connector_unit(units, to, vocab);
+            || units
+                .units
+                .get(from - 1)
+                .is_some_and(|u| ends_with_connector(&u.key, vocab));
+        let after_ok = to >= units.len()
+            || cut
+            || end_gap == Gap::Separator
+            || is_connector_unit(units, to, vocab);
         return before_ok && after_ok;
     }
     true
@@ -514,7 +593,12 @@ fn best_cover(n: usize, candidates: &[Candidate]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        match choice.get(i).copied().flatten().and_then(|k| candidates.get(k)) {
+        match choice
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|k| candidates.get(k))
+        {
             Some(c) if c.to > i => {
                 out.push(*c);
                 i = c.to;
@@ -549,11 +633,28 @@ pub(crate) fn jurisdiction(
     let mut place: Option<(usize, Option<usize>, &Vec<usize>)> = None;
     if let Some(unit) = units.units.get(k) {
         let rest = units.compact.get(unit.key_start..).unwrap_or("");
-        let max = places.longest.min(rest.len());
-        for len in (1..=max).rev() {
-            let Some(head) = rest.get(..len) else { continue };
-            let Some(found) = places.keys.get(head) else { continue };
-            let end = unit.key_start + len;
+        // Candidate ends: where a later unit ends, or where a connector glued
+        // to its end begins ("Bantendan"); longest first.
+        let mut ends: Vec<usize> = Vec::new();
+        for u in units.units.iter().skip(k) {
+            let end = u.key_start + u.key.len();
+            if end - unit.key_start > places.longest {
+                break;
+            }
+            for c in &vocab.connectors {
+                if u.key.len() > c.len() && u.key.ends_with(c.as_str()) {
+                    ends.push(end - c.len());
+                }
+            }
+            ends.push(end);
+        }
+        for &end in ends.iter().rev() {
+            let Some(head) = rest.get(..end - unit.key_start) else {
+                continue;
+            };
+            let Some(found) = places.keys.get(head) else {
+                continue;
+            };
             if let Some(j) = units.unit_at(end) {
                 place = Some((j, None, found));
                 break;
@@ -571,21 +672,32 @@ pub(crate) fn jurisdiction(
     });
     match place {
         Some((to, cut, found)) => {
-            let candidates: Vec<&super::data::Place> = found.iter().filter_map(|&i| places.places.get(i)).collect();
-            let wanted = if levels.len() == 1 { level_kind.flatten() } else { None };
+            let candidates: Vec<&super::data::Place> =
+                found.iter().filter_map(|&i| places.places.get(i)).collect();
+            let wanted = if levels.len() == 1 {
+                level_kind.flatten()
+            } else {
+                None
+            };
             let pick = wanted
                 .and_then(|w| candidates.iter().find(|p| p.kind == w))
                 .or_else(|| candidates.iter().find(|p| p.kind == PlaceKind::Province))
                 .or_else(|| candidates.first());
             let pick = pick?;
             let same_province = candidates.iter().all(|p| p.province == pick.province);
-            let name = if wanted.is_some() || candidates.len() == 1 || pick.kind == PlaceKind::Province {
-                pick.name.clone()
-            } else {
-                let start = units.byte_start(k, item.len());
-                let end = cut.unwrap_or_else(|| units.units.get(to.saturating_sub(1)).map_or(item.len(), |u| u.end));
-                item.get(start..end).unwrap_or(&pick.name).to_string()
-            };
+            let name =
+                if wanted.is_some() || candidates.len() == 1 || pick.kind == PlaceKind::Province {
+                    pick.name.clone()
+                } else {
+                    let start = units.byte_start(k, item.len());
+                    let end = cut.unwrap_or_else(|| {
+                        units
+                            .units
+                            .get(to.saturating_sub(1))
+                            .map_or(item.len(), |u| u.end)
+                    });
+                    item.get(start..end).unwrap_or(&pick.name).to_string()
+                };
             let province = (same_province || wanted.is_some() || pick.kind == PlaceKind::Province)
                 .then(|| pick.province.clone());
             Some((to, cut, Jurisdiction { name, province }))
@@ -594,14 +706,24 @@ pub(crate) fn jurisdiction(
             let start = units.byte_start(at, item.len());
             let end = units.units.get(k - 1).map_or(item.len(), |u| u.end);
             let name = item.get(start..end).unwrap_or("").trim().to_string();
-            Some((k, None, Jurisdiction { name, province: None }))
+            Some((
+                k,
+                None,
+                Jurisdiction {
+                    name,
+                    province: None,
+                },
+            ))
         }
         None => None,
     }
 }
 
 /// The jurisdiction that ends `text`, if any, with the byte where it starts.
-pub(crate) fn trailing_jurisdiction(text: &str, vocab: &Vocabulary) -> Option<(usize, Jurisdiction)> {
+pub(crate) fn trailing_jurisdiction(
+    text: &str,
+    vocab: &Vocabulary,
+) -> Option<(usize, Jurisdiction)> {
     let units = Units::new(text);
     for at in 1..units.len() {
         if let Some((to, cut, j)) = jurisdiction(text, &units, at, vocab) {
@@ -626,7 +748,10 @@ fn join_parts(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piec
                 && units.gap(p.from) != Gap::Separator
                 && matches!(prev.what, What::Entry(_))
                 && matches!(p.what, What::Entry(_));
-            let part = units.units.get(prev.from).is_some_and(|u| vocab.is_subunit(&u.key));
+            let part = units
+                .units
+                .get(prev.from)
+                .is_some_and(|u| vocab.is_subunit(&u.key));
             let parent = vocab.is_parent(units.key(p.from, p.to));
             // "Polda Kalbar Ditreskrimum": the organisation, then its own part.
             let own_part = prev.to == p.from
@@ -635,7 +760,10 @@ fn join_parts(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piec
                 && prev.what == p.what
                 && matches!(p.what, What::Entry(_))
                 && vocab.is_parent(units.key(prev.from, prev.to))
-                && units.units.get(p.from).is_some_and(|u| vocab.is_subunit(&u.key));
+                && units
+                    .units
+                    .get(p.from)
+                    .is_some_and(|u| vocab.is_subunit(&u.key));
             if own_part {
                 prev.to = p.to;
                 prev.cut = p.cut;
@@ -665,7 +793,9 @@ fn distribute(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piec
         if gap_end > pos {
             let prev_cut = out.last().is_some_and(|p| p.cut.is_some());
             let leftovers = split_leftover(units, pos, gap_end, vocab);
-            let sep_after_prev = prev_cut || units.gap(pos) == Gap::Separator || is_connector_unit(units, pos, vocab);
+            let sep_after_prev = prev_cut
+                || units.gap(pos) == Gap::Separator
+                || is_connector_unit(units, pos, vocab);
             let sep_before_next = next.is_none()
                 || units.gap(gap_end) == Gap::Separator
                 || (gap_end > 0 && is_connector_unit(units, gap_end - 1, vocab));
@@ -673,7 +803,17 @@ fn distribute(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piec
             let mut prefix: Option<usize> = None;
             for (idx, (from, to)) in leftovers.into_iter().enumerate() {
                 let heads = starts_with_head(units, from, vocab);
-                let touches_prev = idx == 0 && !sep_after_prev && !out.is_empty();
+                let opens = heads || units.units.get(from).is_some_and(|u| u.acronym);
+                // "Dinas Perindustrian dan Tenaga Kerja": after a bare connector,
+                // words that open no new name continue the name before.
+                let continues_prev = idx == 0
+                    && sep_after_prev
+                    && units.gap(pos) != Gap::Separator
+                    && units.gap(from) != Gap::Separator
+                    && !opens
+                    && out.last().is_some_and(|p| matches!(p.what, What::Entry(_)));
+                let touches_prev =
+                    idx == 0 && (!sep_after_prev || continues_prev) && !out.is_empty();
                 let touches_next = idx + 1 == count && !sep_before_next && next.is_some();
                 if touches_prev && !heads {
                     if let Some(p) = out.last_mut() {
@@ -712,18 +852,26 @@ fn distribute(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piec
 
 /// Leftover units `from..to` cut at separators where the next part opens a
 /// new name (a head word or an acronym); connector words are dropped.
-fn split_leftover(units: &Units, from: usize, to: usize, vocab: &Vocabulary) -> Vec<(usize, usize)> {
+fn split_leftover(
+    units: &Units,
+    from: usize,
+    to: usize,
+    vocab: &Vocabulary,
+) -> Vec<(usize, usize)> {
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut start: Option<usize> = None;
     let mut i = from;
     while i < to {
         let connector = is_connector_unit(units, i, vocab);
         let separated = i > from && units.gap(i) == Gap::Separator;
-        let opens = starts_with_head(units, i, vocab) || units.units.get(i).is_some_and(|u| u.acronym);
+        let opens =
+            starts_with_head(units, i, vocab) || units.units.get(i).is_some_and(|u| u.acronym);
         if connector || (separated && opens) {
             let next_opens = connector && {
                 let j = i + 1;
-                j >= to || starts_with_head(units, j, vocab) || units.units.get(j).is_some_and(|u| u.acronym)
+                j >= to
+                    || starts_with_head(units, j, vocab)
+                    || units.units.get(j).is_some_and(|u| u.acronym)
             };
             if !connector || next_opens || start.is_none() {
                 if let Some(s) = start.take() {

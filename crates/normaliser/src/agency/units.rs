@@ -107,7 +107,9 @@ impl Units {
 
     /// Offset in the compact key where unit `i` starts (the key's length past the end).
     pub fn key_offset(&self, i: usize) -> usize {
-        self.units.get(i).map_or(self.compact.len(), |u| u.key_start)
+        self.units
+            .get(i)
+            .map_or(self.compact.len(), |u| u.key_start)
     }
 
     /// Byte where unit `i` starts (the text's end past the last unit).
@@ -203,7 +205,14 @@ mod tests {
         let gaps: Vec<Gap> = u.units.iter().map(|u| u.gap).collect();
         assert_eq!(
             gaps,
-            [Gap::Start, Gap::Space, Gap::Separator, Gap::Separator, Gap::Space, Gap::Space]
+            [
+                Gap::Start,
+                Gap::Space,
+                Gap::Separator,
+                Gap::Separator,
+                Gap::Space,
+                Gap::Space
+            ]
         );
         assert_eq!(u.compact, "dinassosialrspoldadankejati");
     }
