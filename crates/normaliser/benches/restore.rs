@@ -5,7 +5,10 @@
 //! `restore/glued` restores ever longer cells of glued, cut text, so that
 //! super-linear behaviour of the segmentation shows as falling MB/s.
 //! `lexicon/parse` measures building the embedded lexicon from its data.
-#![expect(missing_docs, reason = "criterion's macros generate undocumented functions")]
+#![expect(
+    missing_docs,
+    reason = "criterion's macros generate undocumented functions"
+)]
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use pergub_model::Format;

@@ -69,6 +69,16 @@ const DERIVED: f32 = 0.5;
 /// Shortest root a derivation may stand on.
 const MIN_ROOT: usize = 3;
 
+/// Whether `word` begins with a prefix of the rules.
+pub(crate) fn has_prefix(word: &str) -> bool {
+    PREFIXES.iter().any(|p| word.starts_with(p.0))
+}
+
+/// Whether `word` ends with a suffix of the rules.
+pub(crate) fn has_suffix(word: &str) -> bool {
+    SUFFIXES.iter().any(|s| word.ends_with(s.0))
+}
+
 /// The zipf of `word` (lower case) as derived from roots `known` gives.
 /// `known` looks a listed word up; derivations stack at most two prefixes
 /// and one suffix.
@@ -79,7 +89,7 @@ pub(crate) fn derived(word: &str, known: &dyn Fn(&str) -> Option<f32>) -> Option
     let mut best: Option<f32> = None;
     let mut consider = |z: Option<f32>| {
         if let Some(z) = z {
-            if best.map_or(true, |b| z > b) {
+            if !best.is_some_and(|b| z <= b) {
                 best = Some(z);
             }
         }
@@ -122,24 +132,26 @@ fn prefixed(
             continue;
         }
         let cost = if suffixed { with_suffix } else { bare };
-        let mut roots: Vec<String> = Vec::with_capacity(2);
-        roots.push(rest.to_string());
-        if let Nasal::Drops(letter) = nasal {
-            if rest.starts_with(|c: char| "aeiou".contains(c)) {
-                roots.push(format!("{letter}{rest}"));
-            }
-        }
-        for root in &roots {
+        let mut consider = |root: &str| {
             if root.chars().count() < MIN_ROOT {
-                continue;
+                return;
             }
             let direct = known(root);
             let deeper = prefixed(root, suffixed, depth - 1, known);
             for z in [direct, deeper].into_iter().flatten() {
                 let z = z - cost;
-                if best.map_or(true, |b| z > b) {
+                if !best.is_some_and(|b| z <= b) {
                     best = Some(z);
                 }
+            }
+        };
+        consider(rest);
+        if let Nasal::Drops(letter) = nasal {
+            if rest.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                let mut root = String::with_capacity(rest.len() + 1);
+                root.push(letter);
+                root.push_str(rest);
+                consider(&root);
             }
         }
     }

@@ -32,27 +32,107 @@ mod affix;
 pub(crate) use affix::shared_stem;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
+
+/// A fast hasher for the word table (FxHash's multiply-rotate): the table
+/// is built from the embedded data, not from input, and is looked up for
+/// every candidate word of segmentation.
+#[derive(Debug, Default, Clone, Copy)]
+struct WordHasher {
+    hash: u64,
+}
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut tail = [0u8; 8];
+        for (slot, byte) in tail.iter_mut().zip(chunks.remainder()) {
+            *slot = *byte;
+        }
+        self.add(u64::from_le_bytes(tail));
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type WordMap = HashMap<Box<str>, f32, BuildHasherDefault<WordHasher>>;
+type WordSet = HashSet<Box<str>, BuildHasherDefault<WordHasher>>;
+
+/// The first and last three letters of every listed word, packed: a
+/// substring whose edges match no word needs no affix analysis.
+#[derive(Debug, Clone, Default)]
+struct Edges {
+    starts: HashSet<u64, BuildHasherDefault<WordHasher>>,
+    ends: HashSet<u64, BuildHasherDefault<WordHasher>>,
+}
+
+impl Edges {
+    fn add(&mut self, word: &str) {
+        if let Some(key) = edge_key(word.chars()) {
+            self.starts.insert(key);
+        }
+        if let Some(key) = edge_key(word.chars().rev()) {
+            self.ends.insert(key);
+        }
+    }
+}
+
+/// Three characters packed into one number (`None` for shorter text).
+fn edge_key(mut chars: impl Iterator<Item = char>) -> Option<u64> {
+    let a = u64::from(u32::from(chars.next()?));
+    let b = u64::from(u32::from(chars.next()?));
+    let c = u64::from(u32::from(chars.next()?));
+    Some(a << 42 | b << 21 | c)
+}
 
 /// The zipf a word gets when it is added without a frequency.
 pub const DEFAULT_ZIPF: f32 = 3.5;
 
 /// Known words with a frequency (zipf; higher is more common).
 ///
-/// Cloning is cheap: the word table is shared until one clone is extended.
+/// Cloning is cheap: the large word table is shared and never copied;
+/// words added at run time go to a small table of their own.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     inner: Arc<Inner>,
+    /// Words added at run time ([`Lexicon::extend_words`] and friends).
+    extra: Arc<WordMap>,
+    /// The edges of the run-time words.
+    extra_edges: Arc<Edges>,
 }
 
 #[derive(Debug, Clone, Default)]
 struct Inner {
     /// Lower-case word to zipf.
-    words: HashMap<Box<str>, f32>,
+    words: WordMap,
     /// Lower-case fragments that are never words of their own.
-    fragments: HashSet<Box<str>>,
+    fragments: WordSet,
     /// Longest listed word, in characters.
     max_chars: usize,
+    /// The edges of the listed words.
+    edges: Edges,
 }
 
 impl Lexicon {
@@ -100,7 +180,9 @@ impl Lexicon {
     /// the zipf optional: [`DEFAULT_ZIPF`]). A word already known keeps the
     /// higher of its two frequencies. Malformed lines are skipped.
     pub fn extend_weighted(&mut self, text: &str) {
-        let inner = Arc::make_mut(&mut self.inner);
+        let fragments = &self.inner.fragments;
+        let extra = Arc::make_mut(&mut self.extra);
+        let edges = Arc::make_mut(&mut self.extra_edges);
         for line in text.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -113,7 +195,9 @@ impl Lexicon {
                 ),
                 None => (line, DEFAULT_ZIPF),
             };
-            inner.insert(word, zipf);
+            if insert(extra, fragments, word, zipf).is_some() {
+                edges.add(&word.to_lowercase());
+            }
         }
     }
 
@@ -126,15 +210,19 @@ impl Lexicon {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let inner = Arc::make_mut(&mut self.inner);
+        let fragments = &self.inner.fragments;
+        let extra = Arc::make_mut(&mut self.extra);
+        let edges = Arc::make_mut(&mut self.extra_edges);
         for text in words {
             for word in text
                 .as_ref()
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .map(|w| w.trim_matches('-'))
             {
-                if word.chars().count() > 1 {
-                    inner.insert(word, DEFAULT_ZIPF);
+                if word.chars().count() > 1
+                    && insert(extra, fragments, word, DEFAULT_ZIPF).is_some()
+                {
+                    edges.add(&word.to_lowercase());
                 }
             }
         }
@@ -142,17 +230,22 @@ impl Lexicon {
 
     /// Add one word with a zipf frequency (kept if higher than the current).
     pub fn insert(&mut self, word: &str, zipf: f32) {
-        Arc::make_mut(&mut self.inner).insert(word, zipf);
+        let extra = Arc::make_mut(&mut self.extra);
+        if insert(extra, &self.inner.fragments, word, zipf).is_some() {
+            Arc::make_mut(&mut self.extra_edges).add(&word.trim().to_lowercase());
+        }
     }
 
     /// Mark fragments (whitespace-separated, `#` comments) as never being
     /// words of their own: they are removed from the word table.
     pub fn add_fragments(&mut self, text: &str) {
         let inner = Arc::make_mut(&mut self.inner);
+        let extra = Arc::make_mut(&mut self.extra);
         for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
             for fragment in line.split_whitespace() {
                 let fragment = fragment.to_lowercase();
                 inner.words.remove(fragment.as_str());
+                extra.remove(fragment.as_str());
                 inner.fragments.insert(fragment.into_boxed_str());
             }
         }
@@ -176,6 +269,10 @@ impl Lexicon {
 
     /// [`Lexicon::zipf`] for a word already in lower case.
     pub(crate) fn zipf_lower(&self, word: &str) -> Option<f32> {
+        // Every listed word passes its own edge test: test edges first.
+        if !self.may_be_word(word) {
+            return None;
+        }
         if let Some(z) = self.listed(word) {
             return Some(z);
         }
@@ -185,9 +282,34 @@ impl Lexicon {
         affix::derived(word, &|w| self.listed(w))
     }
 
+    /// Whether a lower-case string can be a known word at all, judged by its
+    /// edges: some listed word begins with its first three letters (or it
+    /// begins with a prefix) and some listed word ends with its last three
+    /// (or it ends with a suffix). Cheap; a `false` spares the analysis.
+    pub(crate) fn may_be_word(&self, lower: &str) -> bool {
+        let (Some(start), Some(end)) = (edge_key(lower.chars()), edge_key(lower.chars().rev()))
+        else {
+            return true;
+        };
+        let starts = self.inner.edges.starts.contains(&start)
+            || self.extra_edges.starts.contains(&start)
+            || affix::has_prefix(lower);
+        starts
+            && (self.inner.edges.ends.contains(&end)
+                || self.extra_edges.ends.contains(&end)
+                || affix::has_suffix(lower))
+    }
+
     /// The zipf of a listed word (lower case), without affix rules.
     pub(crate) fn listed(&self, word: &str) -> Option<f32> {
-        self.inner.words.get(word).copied()
+        let base = self.inner.words.get(word).copied();
+        if self.extra.is_empty() {
+            return base;
+        }
+        match (base, self.extra.get(word).copied()) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Whether `word` (lower case) is a fragment, never a word of its own.
@@ -197,38 +319,62 @@ impl Lexicon {
 
     /// The longest listed word, in characters.
     pub fn max_word_chars(&self) -> usize {
-        self.inner.max_chars
+        let extra = self
+            .extra
+            .keys()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        self.inner.max_chars.max(extra)
     }
 
-    /// Number of listed words.
+    /// Number of listed words (a word in both tables counts twice).
     pub fn len(&self) -> usize {
-        self.inner.words.len()
+        self.inner.words.len() + self.extra.len()
     }
 
     /// Whether no word is listed.
     pub fn is_empty(&self) -> bool {
-        self.inner.words.is_empty()
+        self.inner.words.is_empty() && self.extra.is_empty()
     }
 }
 
 impl Inner {
     fn insert(&mut self, word: &str, zipf: f32) {
-        let word = word.trim();
-        if word.is_empty() || !zipf.is_finite() {
-            return;
-        }
-        let lower = word.to_lowercase();
-        if self.fragments.contains(lower.as_str()) {
-            return;
-        }
-        self.max_chars = self.max_chars.max(lower.chars().count());
-        match self.words.get_mut(lower.as_str()) {
-            Some(old) => *old = old.max(zipf),
-            None => {
-                self.words.insert(lower.into_boxed_str(), zipf);
+        if let Some(chars) = insert(&mut self.words, &self.fragments, word, zipf) {
+            self.max_chars = self.max_chars.max(chars);
+            if word.chars().any(char::is_uppercase) {
+                self.edges.add(&word.trim().to_lowercase());
+            } else {
+                self.edges.add(word.trim());
             }
         }
     }
+}
+
+/// Insert a word (lower-cased) unless it is a fragment, keeping the higher
+/// zipf; the word's length in characters when it was stored.
+fn insert(words: &mut WordMap, fragments: &WordSet, word: &str, zipf: f32) -> Option<usize> {
+    let word = word.trim();
+    if word.is_empty() || !zipf.is_finite() {
+        return None;
+    }
+    let lower: std::borrow::Cow<'_, str> = if word.chars().any(char::is_uppercase) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
+    };
+    if fragments.contains(lower.as_ref()) {
+        return None;
+    }
+    let chars = lower.chars().count();
+    match words.get_mut(lower.as_ref()) {
+        Some(old) => *old = old.max(zipf),
+        None => {
+            words.insert(lower.into_owned().into_boxed_str(), zipf);
+        }
+    }
+    Some(chars)
 }
 
 #[cfg(test)]

@@ -61,7 +61,7 @@ const HYPHEN_PREFIXES: &[&str] = &[
     "se", "non", "anti", "pra", "pasca", "antar", "sub", "pro", "eks", "ke",
 ];
 /// Longest candidate word, in characters.
-const MAX_WORD: usize = 32;
+const MAX_WORD: usize = 24;
 
 /// What separates two atoms (or two characters) in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -540,15 +540,29 @@ impl Model<'_> {
         // break or hyphen, those with an inner capital; and one neighbour
         // on each side of them.
         let n = run.len();
-        let mut suspect = vec![false; n];
-        for (k, atom) in run.iter().enumerate() {
-            let next_gap = run.get(k + 1).map(|a| a.gap);
-            let at_break =
-                |g: Option<Gap>| matches!(g, Some(Gap::Break | Gap::HyphenBreak | Gap::Hyphen));
-            let lower = atom.text.to_lowercase();
-            let known = self.zipf(&lower).is_some();
-            let camel = has_camel(&atom.text);
-            if !known || camel || (k > 0 && at_break(Some(atom.gap))) || at_break(next_gap) {
+        let lowers: Vec<String> = run.iter().map(|a| a.text.to_lowercase()).collect();
+        let known: Vec<bool> = lowers.iter().map(|l| self.zipf(l).is_some()).collect();
+        let mut suspect: Vec<bool> = run
+            .iter()
+            .zip(&known)
+            .map(|(atom, &known)| !known || has_camel(&atom.text))
+            .collect();
+        // A plain line break between two known words that do not join into
+        // a known word is a space: nothing to decide. Any other break or
+        // hyphen makes both sides suspect.
+        for k in 1..n {
+            let decided = match run[k].gap {
+                Gap::Space | Gap::None => true,
+                Gap::Break => {
+                    known[k - 1] && known[k] && {
+                        let joined = format!("{}{}", lowers[k - 1], lowers[k]);
+                        self.zipf(&joined).is_none()
+                    }
+                }
+                Gap::HyphenBreak | Gap::Hyphen => false,
+            };
+            if !decided {
+                suspect[k - 1] = true;
                 suspect[k] = true;
             }
         }
@@ -648,6 +662,7 @@ impl Model<'_> {
         let mut best = vec![f32::INFINITY; n + 1];
         let mut back = vec![(0usize, false); n + 1];
         best[0] = 0.0;
+        let mut original = String::new();
         for end in 1..=n {
             // The cost of cutting at `end` (the gap before slot `end`).
             let cut = if end == n {
@@ -670,7 +685,15 @@ impl Model<'_> {
                 let Some(lower_word) = lower.get(offsets[start]..offsets[end]) else {
                     continue;
                 };
-                let original: String = slots[start..end].iter().map(|s| s.c).collect();
+                let spaces = slots[start + 1..end]
+                    .iter()
+                    .filter(|s| s.gap == Gap::Space)
+                    .count();
+                if spaces > 1 {
+                    continue;
+                }
+                original.clear();
+                original.extend(slots[start..end].iter().map(|s| s.c));
                 let joins = join_prefix[end] - join_prefix[start + 1];
                 // A word across one hyphen may keep it (`perundang-undangan`).
                 let (cost, hyphenated) =
@@ -723,14 +746,15 @@ impl Model<'_> {
     /// The cost of one candidate word, and whether it keeps a hyphen.
     fn candidate_cost(&self, slots: &[Slot], original: &str, lower: &str) -> (f32, bool) {
         let plain = self.word_cost(original, lower);
-        let hyphens: Vec<usize> = slots
+        let mut hyphens = slots
             .iter()
             .enumerate()
             .skip(1)
             .filter(|(_, s)| matches!(s.gap, Gap::Hyphen | Gap::HyphenBreak))
-            .map(|(i, _)| i)
-            .collect();
-        if let [at] = hyphens.as_slice() {
+            .map(|(i, _)| i);
+        let (first, second) = (hyphens.next(), hyphens.next());
+        if let (Some(at), None) = (first, second) {
+            let at = &at;
             let left: String = slots[..*at].iter().map(|s| s.lower).collect();
             let right: String = slots[*at..].iter().map(|s| s.lower).collect();
             let joined = format!("{left}-{right}");

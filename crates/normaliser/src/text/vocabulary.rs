@@ -57,10 +57,9 @@ impl Vocabulary {
                     if lexicon.contains(&lower) {
                         continue;
                     }
-                    let neighbour_ok = |t: Option<&&str>| {
-                        t.map_or(true, |t| {
-                            t.is_empty() || is_acronym_shape(t) || lexicon.contains(t)
-                        })
+                    let neighbour_ok = |t: Option<&&str>| match t {
+                        None => true,
+                        Some(t) => t.is_empty() || is_acronym_shape(t) || lexicon.contains(t),
                     };
                     let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
                     if neighbour_ok(prev) && neighbour_ok(tokens.get(i + 1)) {
@@ -79,6 +78,9 @@ impl Vocabulary {
 
     /// The zipf of a lower-case document word.
     pub(crate) fn zipf(&self, lower: &str) -> Option<f32> {
+        if self.words.is_empty() {
+            return None;
+        }
         self.words.get(lower).copied()
     }
 
@@ -90,7 +92,7 @@ impl Vocabulary {
 
     /// Whether the document spells `token` as an acronym (exact case).
     pub(crate) fn is_acronym(&self, token: &str) -> bool {
-        self.acronyms.contains(token)
+        !self.acronyms.is_empty() && self.acronyms.contains(token)
     }
 
     /// Number of words and acronyms.
