@@ -28,6 +28,8 @@ pub(crate) struct Vocabulary {
     pub connectors: Vec<String>,
     /// Prefixes of the first word of a part of an organisation.
     pub subunits: Vec<String>,
+    /// Words that name a part of an organisation and never one on its own.
+    pub parts: Vec<String>,
     /// Prefixes of the name of an organisation with such parts.
     pub parents: Vec<String>,
     /// (long words, short word) pairs, lowercase, words separated by one space.
@@ -56,6 +58,7 @@ impl Vocabulary {
                 "connector" => v.connectors.push(compact(&a)),
                 "subunit" => v.subunits.push(compact(&a)),
                 "parent" => v.parents.push(compact(&a)),
+                "part" => v.parts.push(compact(&a)),
                 "abbrev" if !a.is_empty() && !b.is_empty() => v.abbreviations.push((
                     a.split_whitespace().map(String::from).collect(),
                     b.split_whitespace().map(String::from).collect(),
@@ -80,6 +83,10 @@ impl Vocabulary {
 
     pub fn is_parent(&self, key: &str) -> bool {
         self.parents.iter().any(|h| key.starts_with(h.as_str()))
+    }
+
+    pub fn is_part(&self, key: &str) -> bool {
+        self.parts.iter().any(|h| h == key)
     }
 
     pub fn is_connector(&self, key: &str) -> bool {

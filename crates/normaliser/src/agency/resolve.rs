@@ -224,16 +224,24 @@ impl Registry {
             if p.cut.is_some() {
                 continue;
             }
-            if let Some((to, cut, j)) = jurisdiction(item, &units, p.to, vocab) {
-                if to <= limit {
-                    p.to = to;
-                    p.cut = cut;
-                    p.jurisdiction = Some(j);
+            // "Kab./Kota se-Provinsi NTB": a jurisdiction may be followed by a wider one.
+            while p.cut.is_none() {
+                let Some((to, cut, j)) = jurisdiction(item, &units, p.to, vocab) else {
+                    break;
+                };
+                if to > limit || to <= p.to {
+                    break;
                 }
+                p.to = to;
+                p.cut = cut;
+                p.jurisdiction = match p.jurisdiction.take() {
+                    Some(first) if first.province.is_some() || j.province.is_none() => Some(first),
+                    _ => Some(j),
+                };
             }
         }
         let pieces = join_parts(&units, pieces, vocab);
-        let pieces = distribute(&units, pieces, vocab);
+        let pieces = distribute(item, &units, pieces, vocab);
         pieces
             .into_iter()
             .filter_map(|p| self.mention(item, &units, p, vocab))
@@ -304,6 +312,8 @@ impl Registry {
                     (j, None)
                 } else if let Some(c) = connector_cut(item, units, end, vocab) {
                     c
+                } else if let Some(j) = glued_jurisdiction(item, units, end, vocab) {
+                    (j, None)
                 } else {
                     continue;
                 };
@@ -513,6 +523,21 @@ fn connector_cut(
     Some((k + 1, Some(cut)))
 }
 
+/// A match ending inside a unit whose remainder is a capitalised level word or
+/// place name glued on ("P2TP2AKab.", "BP3MINTB"): the unit count to resume at.
+fn glued_jurisdiction(item: &str, units: &Units, end: usize, vocab: &Vocabulary) -> Option<usize> {
+    let k = units.unit_containing(end)?;
+    let unit = units.units.get(k)?;
+    let rest = unit.key.get(end - unit.key_start..)?;
+    let original = item.get(unit.start..unit.end)?;
+    if rest.len() < 3 || !original.is_ascii() {
+        return None;
+    }
+    let at = original.get(end - unit.key_start..)?.chars().next()?;
+    let known = vocab.is_level(rest) || Places::embedded().keys.contains_key(rest);
+    (at.is_ascii_uppercase() && known).then_some(k + 1)
+}
+
 /// Whether a match of units `from..to` sits on acceptable boundaries.
 fn boundaries_ok(
     units: &Units,
@@ -619,6 +644,10 @@ pub(crate) fn jurisdiction(
 ) -> Option<(usize, Option<usize>, Jurisdiction)> {
     let places = Places::embedded();
     let mut k = at;
+    // "se-Kota Kupang", "se-Provinsi": every office of that level there.
+    if units.units.get(k).is_some_and(|u| u.key == "se") && k + 1 < units.len() {
+        k += 1;
+    }
     let mut levels: Vec<String> = Vec::new();
     while k < units.len() && levels.len() < 2 {
         let Some(u) = units.units.get(k) else { break };
@@ -736,29 +765,20 @@ pub(crate) fn trailing_jurisdiction(
 }
 
 /// Join a part of an organisation to the organisation named right after it
-/// ("Bagian Kesra Setda Kabupaten X", "RS Bhayangkara Polda NTT"): one mention,
-/// with the part's id.
+/// ("Bagian Kesra Setda Kabupaten X", "RS Bhayangkara Polda NTT", and a chain
+/// of parts: "Unit PPA Satreskrim Polresta Banyumas"): one mention, with the
+/// id of its first part. An organisation followed by its own part ("Polda
+/// Kalbar Ditreskrimum") is one mention too.
 fn join_parts(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for p in pieces {
         if let Some(prev) = out.last_mut() {
-            let adjacent = prev.to == p.from
+            let touching = prev.to == p.from
                 && prev.cut.is_none()
-                && prev.jurisdiction.is_none()
                 && units.gap(p.from) != Gap::Separator
-                && matches!(prev.what, What::Entry(_))
                 && matches!(p.what, What::Entry(_));
-            let part = units
-                .units
-                .get(prev.from)
-                .is_some_and(|u| vocab.is_subunit(&u.key));
-            let parent = vocab.is_parent(units.key(p.from, p.to));
-            // "Polda Kalbar Ditreskrimum": the organisation, then its own part.
-            let own_part = prev.to == p.from
-                && prev.cut.is_none()
-                && units.gap(p.from) != Gap::Separator
+            let own_part = touching
                 && prev.what == p.what
-                && matches!(p.what, What::Entry(_))
                 && vocab.is_parent(units.key(prev.from, prev.to))
                 && units
                     .units
@@ -769,20 +789,51 @@ fn join_parts(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piec
                 prev.cut = p.cut;
                 continue;
             }
-            if adjacent && part && parent {
-                prev.to = p.to;
-                prev.cut = p.cut;
-                prev.jurisdiction = p.jurisdiction;
-                continue;
-            }
         }
         out.push(p);
     }
-    out
+    // Parts before their organisation, right to left so that chains join.
+    let mut joined: Vec<(Piece, bool)> = Vec::with_capacity(out.len());
+    for p in out.into_iter().rev() {
+        // "Satreskrim Polres Kupang": a piece that ends with its organisation.
+        let names_parent = (p.from..p.to).any(|k| {
+            units
+                .units
+                .get(k)
+                .is_some_and(|u| k == p.from || u.gap != Gap::Glued)
+                && vocab.is_parent(units.key(k, p.to))
+        });
+        if let Some((next, next_is_parent)) = joined.last_mut() {
+            let adjacent = p.to == next.from
+                && p.cut.is_none()
+                && p.jurisdiction.is_none()
+                && units.gap(next.from) != Gap::Separator
+                && matches!(p.what, What::Entry(_))
+                && matches!(next.what, What::Entry(_));
+            let part = units
+                .units
+                .get(p.from)
+                .is_some_and(|u| vocab.is_subunit(&u.key));
+            if adjacent && part && *next_is_parent {
+                next.from = p.from;
+                next.what = p.what;
+                next.score = p.score;
+                continue;
+            }
+        }
+        joined.push((p, names_parent));
+    }
+    joined.into_iter().rev().map(|(p, _)| p).collect()
+}
+
+/// The first character of unit `i` as written.
+fn first_char(item: &str, units: &Units, i: usize) -> Option<char> {
+    let u = units.units.get(i)?;
+    item.get(u.start..u.end)?.chars().next()
 }
 
 /// Give the text between matches to its neighbours or make it mentions of its own.
-fn distribute(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piece> {
+fn distribute(item: &str, units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piece> {
     let n = units.len();
     let mut out: Vec<Piece> = Vec::new();
     let mut next_piece = pieces.into_iter().peekable();
@@ -812,10 +863,33 @@ fn distribute(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piec
                     && units.gap(from) != Gap::Separator
                     && !opens
                     && out.last().is_some_and(|p| matches!(p.what, What::Entry(_)));
-                let touches_prev =
-                    idx == 0 && (!sep_after_prev || continues_prev) && !out.is_empty();
-                let touches_next = idx + 1 == count && !sep_before_next && next.is_some();
-                if touches_prev && !heads {
+                // "Dinas Pendidikan Kab. Banyumas Korwilcam ...": a name ends with
+                // its jurisdiction (a known place); a capitalised word after it opens the next
+                // name, unless it names a part of the one before ("Bidang ...").
+                let after_jurisdiction = idx == 0
+                    && units.gap(from) != Gap::Separator
+                    && out
+                        .last()
+                        .and_then(|p| p.jurisdiction.as_ref())
+                        .is_some_and(|j| j.province.is_some())
+                    && first_char(item, units, from).is_some_and(char::is_uppercase)
+                    && !units
+                        .units
+                        .get(from)
+                        .is_some_and(|u| vocab.is_subunit(&u.key) || vocab.is_level(&u.key));
+                let touches_prev = idx == 0
+                    && (!sep_after_prev || continues_prev)
+                    && !after_jurisdiction
+                    && !out.is_empty();
+                // "Balai ... Surakarta UPTD PPA": text ending with a place name
+                // is a whole name, not a part of the match after it.
+                let touches_next = idx + 1 == count
+                    && !sep_before_next
+                    && next.is_some()
+                    && !ends_with_place(item, units, from, to, vocab);
+                // "... Provinsi X Bidang Rehabilitasi Sosial": a part of the agency before.
+                let part_of_prev = units.units.get(from).is_some_and(|u| vocab.is_part(&u.key));
+                if touches_prev && (!heads || part_of_prev) {
                     if let Some(p) = out.last_mut() {
                         p.to = to;
                         p.cut = None;
@@ -892,6 +966,13 @@ fn split_leftover(
         parts.push((s, to));
     }
     parts
+}
+
+/// Whether units `from..to` end with a place name (after at least one other unit).
+fn ends_with_place(item: &str, units: &Units, from: usize, to: usize, vocab: &Vocabulary) -> bool {
+    (from + 1..to).any(|k| {
+        jurisdiction(item, units, k, vocab).is_some_and(|(end, cut, _)| end == to && cut.is_none())
+    })
 }
 
 fn starts_with_head(units: &Units, i: usize, vocab: &Vocabulary) -> bool {
