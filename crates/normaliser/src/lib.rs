@@ -13,7 +13,10 @@
 //! let items = normaliser.restorer().items(&["1. Penampungan".into(), "2. Perlindungan".into(), "Awal".into()]);
 //! assert_eq!(items, ["Penampungan", "Perlindungan Awal"]);
 //! ```
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod agency;
 mod error;
