@@ -69,7 +69,7 @@ fn batch(pipeline: &Pipeline, jobs: usize) -> usize {
     json.into_inner()
 }
 
-#[divan::bench(args = [1, 2], sample_count = 5, sample_size = 1)]
+#[divan::bench(args = [1, 2], sample_count = 2, sample_size = 1)]
 fn batch_500_documents(bencher: Bencher, jobs: usize) {
     let pipeline = Pipeline::new();
     bencher
@@ -93,7 +93,7 @@ fn speedup() {
     let pipeline = Pipeline::new();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let (mut one, mut all) = (Duration::MAX, Duration::MAX);
-    for _ in 0..3 {
+    for _ in 0..2 {
         one = one.min(best(1, || {
             black_box(batch(&pipeline, 1));
         }));

@@ -26,11 +26,12 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The seed and every Markdown fixture document (`.md`, `.txt`), distinct.
+/// The seed and every Markdown fixture document (`fixtures/documents`,
+/// `.md` and `.txt`, READMEs aside), distinct.
 pub fn sources() -> Vec<String> {
     let mut out = vec![seed()];
     let mut paths = Vec::new();
-    collect(&root().join("fixtures"), &mut paths);
+    collect(&root().join("fixtures/documents"), &mut paths);
     paths.sort();
     for path in paths {
         let text = read(&path);
@@ -49,7 +50,11 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md" || e == "txt") {
+        } else if path.extension().is_some_and(|e| e == "md" || e == "txt")
+            && !path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("README"))
+        {
             out.push(path);
         }
     }

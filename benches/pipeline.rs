@@ -4,7 +4,7 @@
 //!
 //! `cargo bench -p pergub --bench pipeline` runs the divan benchmarks, then
 //! measures the ratio whole pipeline / floor in the same process and prints
-//! it (interleaved rounds, best round of each, so that both see the same
+//! it (interleaved rounds, fastest call of each, so that both see the same
 //! machine load).
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
@@ -141,15 +141,19 @@ fn floor_pulldown_cmark_pages(bencher: Bencher, pages: usize) {
         .bench(|| floor(black_box(&text)));
 }
 
-/// Best time per call of `f` over `rounds` rounds of at least `min` each.
-fn per_call(mut f: impl FnMut(), min: Duration) -> Duration {
+/// The fastest single call of `f` over at least `min` of calls (the
+/// fastest call is the one least disturbed by other load on the machine).
+fn fastest_call(mut f: impl FnMut(), min: Duration) -> Duration {
     let mut calls = 0u32;
+    let mut best = Duration::MAX;
     let start = Instant::now();
     while start.elapsed() < min || calls < 3 {
+        let t = Instant::now();
         f();
+        best = best.min(t.elapsed());
         calls += 1;
     }
-    start.elapsed() / calls
+    best
 }
 
 fn ratio() {
@@ -167,8 +171,8 @@ fn ratio() {
     };
     let (mut best_floor, mut best_whole) = (Duration::MAX, Duration::MAX);
     for _ in 0..7 {
-        best_floor = best_floor.min(per_call(&floor_once, Duration::from_millis(100)));
-        best_whole = best_whole.min(per_call(&whole, Duration::from_millis(100)));
+        best_floor = best_floor.min(fastest_call(&floor_once, Duration::from_millis(200)));
+        best_whole = best_whole.min(fastest_call(&whole, Duration::from_millis(200)));
     }
     let mb = text.len() as f64 / 1e6;
     let ratio = best_whole.as_secs_f64() / best_floor.as_secs_f64();

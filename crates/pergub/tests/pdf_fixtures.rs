@@ -43,7 +43,15 @@ fn field_text(record: &Value, path: &str) -> String {
     let items = v.as_array().cloned().unwrap_or_default();
     items
         .iter()
-        .map(|i| i.get("text").unwrap_or(i).as_str().unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|i| {
+            i.get("text")
+                .unwrap_or(i)
+                .as_str()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect::<Vec<_>>()
         .join(" | ")
 }
@@ -55,7 +63,11 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }
@@ -73,17 +85,30 @@ fn similarity(a: &str, b: &str) -> f64 {
 #[test]
 fn pdf_fixtures_give_their_source_records() {
     let files = fixtures();
-    assert!(files.len() >= 8, "expected Chromium and LibreOffice fixtures of several documents");
+    assert!(
+        files.len() >= 8,
+        "expected Chromium and LibreOffice fixtures of several documents"
+    );
     let pipeline = Pipeline::new();
     for pdf in files {
         let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
-        let expected: Value =
-            serde_json::from_str(&std::fs::read_to_string(pdf.with_extension("expected.json")).unwrap()).unwrap();
-        let doc = pipeline.extract(&std::fs::read(&pdf).unwrap(), Format::Pdf, &name).unwrap();
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(pdf.with_extension("expected.json")).unwrap(),
+        )
+        .unwrap();
+        let doc = pipeline
+            .extract(&std::fs::read(&pdf).unwrap(), Format::Pdf, &name)
+            .unwrap();
         let got = serde_json::to_value(&doc).unwrap();
         assert_eq!(got["source"]["format"], "pdf", "{name}");
-        assert_eq!(got["document"], expected["document"], "{name}: document metadata");
-        let (want, have) = (expected["records"].as_array().unwrap(), got["records"].as_array().unwrap());
+        assert_eq!(
+            got["document"], expected["document"],
+            "{name}: document metadata"
+        );
+        let (want, have) = (
+            expected["records"].as_array().unwrap(),
+            got["records"].as_array().unwrap(),
+        );
         assert_eq!(have.len(), want.len(), "{name}: record count");
         let (mut similar, mut fields, mut years, mut sections) = (0.0, 0usize, 0usize, 0usize);
         for (w, h) in want.iter().zip(have) {
@@ -93,12 +118,22 @@ fn pdf_fixtures_give_their_source_records() {
             }
             years += usize::from(w["waktu_pelaksanaan"] == h["waktu_pelaksanaan"]);
             sections += usize::from(w["sub_gugus_tugas"] == h["sub_gugus_tugas"]);
-            assert_eq!(h["source"], w["source"], "{name}: pages of record {}", w["no"]);
+            assert_eq!(
+                h["source"], w["source"],
+                "{name}: pages of record {}",
+                w["no"]
+            );
         }
         let n = want.len() as f64;
         let text = similar / fields as f64;
         assert!(text >= 0.98, "{name}: text similarity {text:.3}");
-        assert!(years as f64 / n >= 0.99, "{name}: years right on {years} of {n}");
-        assert!(sections as f64 / n >= 0.99, "{name}: sections right on {sections} of {n}");
+        assert!(
+            years as f64 / n >= 0.99,
+            "{name}: years right on {years} of {n}"
+        );
+        assert!(
+            sections as f64 / n >= 0.99,
+            "{name}: sections right on {sections} of {n}"
+        );
     }
 }
