@@ -341,7 +341,7 @@ fn counting_skips_what_is_not_data() {
     let counts = input_counts(md);
     let text: String = counts
         .iter()
-        .flat_map(|(c, n)| std::iter::repeat(*c).take(*n))
+        .flat_map(|(c, n)| std::iter::repeat_n(*c, *n))
         .collect();
     let mut expected: Vec<char> = "dinasarapatworkshopkaji".chars().collect();
     expected.sort_unstable();
@@ -358,7 +358,7 @@ fn extra_columns_count_but_record_numbers_do_not() {
     let counts = output_counts(&doc);
     let text: String = counts
         .iter()
-        .flat_map(|(c, n)| std::iter::repeat(*c).take(*n))
+        .flat_map(|(c, n)| std::iter::repeat_n(*c, *n))
         .collect();
     let mut expected: Vec<char> = "rapat12dinsosok".chars().collect();
     expected.sort_unstable();
