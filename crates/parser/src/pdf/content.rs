@@ -6,7 +6,6 @@
 //! applied.
 
 use super::font::{deref, get, name, number, Font};
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -100,6 +99,11 @@ pub(crate) struct PageContent {
     pub(crate) glyphs: Vec<Glyph>,
     pub(crate) rules: Vec<Rule>,
     pub(crate) images: usize,
+    /// Characters drawn, and those among them with no known Unicode text.
+    pub(crate) drawn: usize,
+    pub(crate) unmapped: usize,
+    /// Whether a form was skipped because it draws itself or nests too deep.
+    pub(crate) recursive_forms: bool,
     /// Content streams or forms that could not be read or were skipped.
     pub(crate) problems: Vec<String>,
 }
@@ -179,6 +183,7 @@ impl<'a> Interpreter<'a> {
                 self.missing_fonts.join(", ")
             ));
         }
+        self.out.unmapped = self.lost_glyphs;
         if self.lost_glyphs > 0 {
             self.out.problems.push(format!(
                 "{} characters have no known Unicode text and were left out",
@@ -195,15 +200,7 @@ impl<'a> Interpreter<'a> {
         gs: GraphicsState,
         depth: usize,
     ) {
-        let ops = match Content::decode(content) {
-            Ok(c) => c.operations,
-            Err(e) => {
-                self.out
-                    .problems
-                    .push(format!("a content stream could not be parsed: {e}"));
-                return;
-            }
-        };
+        let ops = super::lexer::operations(content);
         let mut gs = gs;
         let mut stack: Vec<GraphicsState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
@@ -211,12 +208,8 @@ impl<'a> Interpreter<'a> {
         for op in &ops {
             let o = &op.operands;
             let num = |i: usize| o.get(i).and_then(number).unwrap_or(0.0);
-            match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push(gs.clone());
-                    }
-                }
+            match op.operator {
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(saved) = stack.pop() {
                         gs = saved;
@@ -380,6 +373,7 @@ impl<'a> Interpreter<'a> {
                 .then(tm)
                 .then(&gs.ctm);
             let text = font.text(code, len);
+            self.out.drawn += 1;
             if text.is_empty() {
                 self.lost_glyphs += 1;
             } else {
@@ -499,6 +493,7 @@ impl<'a> Interpreter<'a> {
                 }
                 if let Some(id) = id {
                     if self.forms.contains(&id) {
+                        self.out.recursive_forms = true;
                         self.out.problems.push(format!(
                             "form XObject {} {} draws itself; skipped",
                             id.0, id.1

@@ -262,3 +262,41 @@ pub(crate) fn number(obj: &Object) -> Option<f64> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn w_array_reads_both_forms() {
+        // `1 [500 600]` gives codes 1 and 2; `3 5 250` gives codes 3 to 5 the
+        // same width (the form pdf-extract 0.12.1 misreads).
+        let w = vec![
+            Object::Integer(1),
+            Object::Array(vec![Object::Integer(500), Object::Real(600.0)]),
+            Object::Integer(3),
+            Object::Integer(5),
+            Object::Integer(250),
+        ];
+        let mut widths = HashMap::new();
+        read_w_array(&Document::new(), &w, &mut widths);
+        let mut got: Vec<(u32, f64)> = widths.into_iter().collect();
+        got.sort_by_key(|(c, _)| *c);
+        assert_eq!(
+            got,
+            [(1, 500.0), (2, 600.0), (3, 250.0), (4, 250.0), (5, 250.0)]
+        );
+    }
+
+    #[test]
+    fn a_hostile_range_is_bounded() {
+        let w = vec![
+            Object::Integer(0),
+            Object::Integer(i64::from(u32::MAX)),
+            Object::Integer(1),
+        ];
+        let mut widths = HashMap::new();
+        read_w_array(&Document::new(), &w, &mut widths);
+        assert_eq!(widths.len(), 0x10000);
+    }
+}

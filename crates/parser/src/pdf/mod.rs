@@ -7,6 +7,9 @@
 //! assembly drops them and stitches rows broken across pages), and the text
 //! below it.
 //!
+//! Pages whose fonts our decoder cannot map to Unicode are read again with
+//! pdf-extract's decoders (see `fallback`), when that is safe.
+//!
 //! Input that cannot be read fails with a [`ParseError`]: encrypted files,
 //! files without a text layer, and corrupt or truncated files, including
 //! ones whose page tree has a cycle. Malformed data never panics out of this
@@ -14,8 +17,10 @@
 //! the interpreter bounds form nesting and refuses forms that draw themselves.
 
 mod content;
+mod fallback;
 mod font;
 mod layout;
+mod lexer;
 mod stitch;
 mod table;
 
@@ -104,6 +109,21 @@ pub fn pages(input: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<PdfP
             }
         };
         images += content.images;
+        let mut content = content;
+        // Text our decoder cannot map: ask pdf-extract, when it is safe to.
+        if content.unmapped * 10 > content.drawn && !content.recursive_forms {
+            if let Some(glyphs) = fallback::page_glyphs(&doc, number) {
+                let known = |gs: &[content::Glyph]| {
+                    gs.iter().map(|g| g.text.chars().count()).sum::<usize>()
+                };
+                if known(&glyphs) > known(&content.glyphs) {
+                    content.glyphs = glyphs;
+                    content
+                        .problems
+                        .push("text was read with pdf-extract's font decoders".into());
+                }
+            }
+        }
         if !content.problems.is_empty() {
             problems.push(number);
             diagnostics.push(
