@@ -433,11 +433,20 @@ impl Assembler {
         // stands below another row of the same table; otherwise it is the
         // row above, continued after a page break.
         let own_number = filled(&ColumnRole::No);
-        let starts_record = filled(&ColumnRole::Instansi)
+        // At the top of a page, a row with no number and no year marks in a
+        // table whose rows carry marks is the row above continued even when
+        // its INSTANSI cell holds text: the agency's name itself wrapped
+        // across the page break.
+        let wrapped_agency = first_in_table
+            && !own_number
+            && years.is_empty()
+            && layout.years().next().is_some()
+            && self.records.last().is_some_and(|r| !r.years.is_empty());
+        let starts_record = (filled(&ColumnRole::Instansi) && !wrapped_agency)
             || (!layout.has(&ColumnRole::Instansi) && (own_number || !years.is_empty()));
         if starts_record {
             self.push_record(cells, years, false, row.span);
-        } else if own_number || !years.is_empty() || !first_in_table {
+        } else if !wrapped_agency && (own_number || !years.is_empty() || !first_in_table) {
             // A ditto row: a new record of the agency above.
             match self
                 .records
@@ -672,6 +681,23 @@ mod tests {
         assert_eq!(
             p.records[1].cell(&ColumnRole::Instansi).unwrap().flat(),
             "Dinsos"
+        );
+    }
+
+    #[test]
+    fn agency_name_wrapped_across_a_page_continues_the_row_above() {
+        let md = format!(
+            "{HEADER}| Dinas Pemberdayaan | m | k | p | h | t | x | x | pj | pl | ks |\n\n{HEADER}| Masyarakat Desa | lanjutan | | | | | | | | | |\n| Dinas B | m2 | k2 | | | | x | | | | |\n"
+        );
+        let p = parse(&md);
+        assert_eq!(p.records.len(), 2);
+        assert_eq!(
+            p.records[0].cell(&ColumnRole::Instansi).unwrap().lines,
+            ["Dinas Pemberdayaan", "Masyarakat Desa"]
+        );
+        assert_eq!(
+            p.records[1].cell(&ColumnRole::Instansi).unwrap().flat(),
+            "Dinas B"
         );
     }
 
