@@ -4,7 +4,9 @@
 //! reported in bytes of cell text through `Throughput::Bytes`.
 //! `restore/glued` restores ever longer cells of glued, cut text, so that
 //! super-linear behaviour of the segmentation shows as falling MB/s.
-//! `lexicon/parse` measures building the embedded lexicon from its data.
+//! `lexicon/first_use` measures getting the embedded lexicon (static tables
+//! made by the build script: nothing is parsed) and looking a word up;
+//! `lexicon/lookup` looks up the words of a sentence, known and unknown.
 #![expect(
     missing_docs,
     reason = "criterion's macros generate undocumented functions"
@@ -58,9 +60,20 @@ fn restore(c: &mut Criterion) {
 }
 
 fn lexicon(c: &mut Criterion) {
-    let words = include_str!("../data/lexicon/wordfreq_id.txt");
-    c.bench_function("lexicon/parse", |b| {
-        b.iter(|| black_box(Lexicon::from_buckets(black_box(words))))
+    c.bench_function("lexicon/first_use", |b| {
+        b.iter(|| black_box(Lexicon::embedded().clone().zipf(black_box("penyuluhan"))))
+    });
+    let lexicon = Lexicon::embedded();
+    let words: Vec<&str> = "peningkatan pemahaman masyarakat tentang pencegahan xqzv \
+        perdagangan orang didaerah rawan menyebarluaskan anbidangke"
+        .split_whitespace()
+        .collect();
+    c.bench_function("lexicon/lookup", |b| {
+        b.iter(|| {
+            for word in &words {
+                black_box(lexicon.zipf(black_box(word)));
+            }
+        })
     });
 }
 

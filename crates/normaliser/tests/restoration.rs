@@ -169,6 +169,58 @@ const CASES: &[Case] = &[
         items: "Sosialisasi UU No. 21 Tahun 2007",
         why: "a number at a line start that is no list marker",
     },
+    // Typed spaces and typed words are the author's.
+    Case {
+        lines: "300 peserta per bulan",
+        items: "300 peserta per bulan",
+        why: "`per` is the preposition of rates: a typed space before it stays",
+    },
+    Case {
+        lines: "Per minggu",
+        items: "Per minggu",
+        why: "a typed space between two acceptable words stays, even at the start",
+    },
+    Case {
+        lines: "Penanganan korban|penyalahguna obat",
+        items: "Penanganan korban penyalahguna obat",
+        why: "a valid word typed whole is not cut into rarer pieces",
+    },
+    Case {
+        lines: "Puskesmas Batulayang|Kota Selatan",
+        items: "Puskesmas Batulayang Kota Selatan",
+        why: "an unknown capitalised word among capitalised words is a name: kept whole",
+    },
+    // Glued tokens with digits and brackets.
+    Case {
+        lines: "5UPT beroperasi",
+        items: "5 UPT beroperasi",
+        why: "a count glued to an acronym is two tokens",
+    },
+    Case {
+        lines: "Satgas K3Ldibentuk",
+        items: "Satgas K3L dibentuk",
+        why: "capitals between a code's digit and a lower-case word belong to the code",
+    },
+    Case {
+        lines: "Penderita gangguan jiwa (ODGJ)belum|terdata",
+        items: "Penderita gangguan jiwa (ODGJ) belum terdata",
+        why: "a closing bracket glued to a word gets its space back",
+    },
+    Case {
+        lines: "2( dua) kegiatan",
+        items: "2 (dua) kegiatan",
+        why: "brackets hug what they enclose and stand apart from the number",
+    },
+    Case {
+        lines: "Balai Karantina Kelas I Denpasar",
+        items: "Balai Karantina Kelas I Denpasar",
+        why: "a typed space before a capital is never removed (no `KelasI`)",
+    },
+    Case {
+        lines: "Balai Karantina Kelas I|DPS Bandara",
+        items: "Balai Karantina Kelas I DPS Bandara",
+        why: "capitals across a line break join into an acronym only when it is known",
+    },
 ];
 
 fn check(normaliser: &Normaliser, case: &Case) -> Option<String> {

@@ -66,17 +66,69 @@ const PREFIXES: &[(&str, Nasal, f32, f32)] = &[
 
 /// What any derivation costs beyond its affixes: a listed form is surer.
 const DERIVED: f32 = 0.5;
+/// Longest root (in bytes) a nasal prefix may restore a letter to.
+const ROOT_BUFFER: usize = 64;
 /// Shortest root a derivation may stand on.
 const MIN_ROOT: usize = 3;
 
-/// Whether `word` begins with a prefix of the rules.
-pub(crate) fn has_prefix(word: &str) -> bool {
-    PREFIXES.iter().any(|p| word.starts_with(p.0))
+/// `word` without `prefix`, comparing the first byte before the rest (the
+/// affix tables are tried in full for every candidate word).
+#[inline]
+fn strip_prefix<'a>(word: &'a str, prefix: &str) -> Option<&'a str> {
+    if word.as_bytes().first() != prefix.as_bytes().first() {
+        return None;
+    }
+    word.strip_prefix(prefix)
 }
 
-/// Whether `word` ends with a suffix of the rules.
-pub(crate) fn has_suffix(word: &str) -> bool {
-    SUFFIXES.iter().any(|s| word.ends_with(s.0))
+/// `word` without `suffix`, comparing the last byte before the rest.
+#[inline]
+fn strip_suffix<'a>(word: &'a str, suffix: &str) -> Option<&'a str> {
+    if word.as_bytes().last() != suffix.as_bytes().last() {
+        return None;
+    }
+    word.strip_suffix(suffix)
+}
+
+/// Whether `word` begins with a prefix of the rules.
+pub(crate) fn has_prefix(word: &str) -> bool {
+    PREFIXES.iter().any(|p| strip_prefix(word, p.0).is_some())
+}
+
+/// Whether a word beginning with `head` (lower case, at least the longest
+/// prefix and three letters more) may be derived from a listed root, judged
+/// by the root's first three letters (`starts` tests an edge key): after
+/// each prefix it begins with, the rest begins a listed word (with the
+/// letter a nasal dropped put back), or begins with another prefix.
+pub(crate) fn root_may_start(head: &str, starts: &dyn Fn(u64) -> bool) -> bool {
+    PREFIXES.iter().any(|&(prefix, nasal, _, _)| {
+        let Some(rest) = strip_prefix(head, prefix) else {
+            return false;
+        };
+        let Some(key) = super::edge_key(rest.chars()) else {
+            return true;
+        };
+        if starts(key) || has_prefix(rest) {
+            return true;
+        }
+        match nasal {
+            Nasal::Drops(letter) if rest.starts_with(['a', 'e', 'i', 'o', 'u']) => {
+                super::edge_key(std::iter::once(letter).chain(rest.chars())).is_some_and(starts)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Whether a word ending with `tail` (lower case, at least the longest
+/// suffix and three letters more) may be derived from a listed root by a
+/// suffix: before a suffix it ends with, the stem ends a listed word
+/// (`ends` tests an edge key of the last three letters, last first).
+pub(crate) fn root_may_end(tail: &str, ends: &dyn Fn(u64) -> bool) -> bool {
+    SUFFIXES.iter().any(|&(suffix, _)| {
+        strip_suffix(tail, suffix)
+            .is_some_and(|stem| super::edge_key(stem.chars().rev()).is_none_or(ends))
+    })
 }
 
 /// The zipf of `word` (lower case) as derived from roots `known` gives.
@@ -96,7 +148,7 @@ pub(crate) fn derived(word: &str, known: &dyn Fn(&str) -> Option<f32>) -> Option
     };
     consider(prefixed(word, false, 2, known).map(|z| z - DERIVED));
     for &(suffix, cost) in SUFFIXES {
-        if let Some(stem) = word.strip_suffix(suffix) {
+        if let Some(stem) = strip_suffix(word, suffix) {
             if stem.chars().count() < MIN_ROOT {
                 continue;
             }
@@ -125,7 +177,7 @@ fn prefixed(
     }
     let mut best: Option<f32> = None;
     for &(prefix, nasal, bare, with_suffix) in PREFIXES {
-        let Some(rest) = word.strip_prefix(prefix) else {
+        let Some(rest) = strip_prefix(word, prefix) else {
             continue;
         };
         if rest.chars().count() < MIN_ROOT - 1 {
@@ -148,10 +200,19 @@ fn prefixed(
         consider(rest);
         if let Nasal::Drops(letter) = nasal {
             if rest.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                let mut root = String::with_capacity(rest.len() + 1);
-                root.push(letter);
-                root.push_str(rest);
-                consider(&root);
+                // The root with its first letter back, without allocating.
+                let mut buffer = [0u8; ROOT_BUFFER];
+                let mut letter_bytes = [0u8; 4];
+                let letter = letter.encode_utf8(&mut letter_bytes).as_bytes();
+                let len = letter.len() + rest.len();
+                if let Some(slot) = buffer.get_mut(..len) {
+                    let (head, tail) = slot.split_at_mut(letter.len());
+                    head.copy_from_slice(letter);
+                    tail.copy_from_slice(rest.as_bytes());
+                    if let Ok(root) = std::str::from_utf8(slot) {
+                        consider(root);
+                    }
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The Indonesian lexicon: known words with frequencies.
 //!
-//! Three embedded data files make it (see `data/lexicon/README.md` for
-//! their sources and licences):
+//! Three data files make it (see `data/lexicon/README.md` for their
+//! sources and licences):
 //!
 //! - `wordfreq_id.txt`: about 30,000 Indonesian surface forms with their
 //!   frequency, from the wordfreq project (CC BY-SA 4.0), inflected forms
@@ -10,6 +10,9 @@
 //!   agencies that the general list lacks (`persandian`, `subkegiatan`);
 //! - `fragments.txt`: affixes and letters never written as a word of their
 //!   own (`nya`, `kan`, `ter`), which word segmentation must not cut off.
+//!
+//! The build script turns them into static tables (a hash table over the
+//! sorted words), so the embedded lexicon costs nothing to load.
 //!
 //! Words not listed are still known when affix rules derive them from a
 //! listed root (`penyuluhan`), or when they are a hyphenated reduplication
@@ -28,48 +31,60 @@
 //! ```
 
 mod affix;
+mod hash;
 
 pub(crate) use affix::shared_stem;
+pub(crate) use hash::edge_key;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
 
-/// A fast hasher for the word table (FxHash's multiply-rotate): the table
-/// is built from the embedded data, not from input, and is looked up for
-/// every candidate word of segmentation.
+/// The static tables the build script makes from `data/lexicon/`.
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
+}
+
+/// The zipf of a word of the static tables (lower case) whose
+/// [`hash::word_hash`] is `hash`.
+fn static_zipf(word: &str, hash: u64) -> Option<f32> {
+    // A word absent from the filter is not listed: most lookups end here.
+    for bit in hash::filter_bits(hash) {
+        if tables::FILTER
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+    }
+    let mask = tables::TABLE.len() - 1;
+    let mut at = (hash as usize) & mask;
+    loop {
+        let index = *tables::TABLE.get(at)? as usize;
+        if index == 0 {
+            return None;
+        }
+        let i = index - 1;
+        let (Some(&from), Some(&to)) = (tables::OFFSETS.get(i), tables::OFFSETS.get(i + 1)) else {
+            return None;
+        };
+        if tables::TEXT.get(from as usize..to as usize) == Some(word) {
+            return tables::ZIPF.get(i).copied();
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+/// A fast hasher for the run-time word tables (the static table's hash).
 #[derive(Debug, Default, Clone, Copy)]
 struct WordHasher {
     hash: u64,
 }
 
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let mut tail = [0u8; 8];
-        for (slot, byte) in tail.iter_mut().zip(chunks.remainder()) {
-            *slot = *byte;
-        }
-        self.add(u64::from_le_bytes(tail));
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
+        self.hash ^= hash::word_hash(bytes);
+        self.hash = self.hash.rotate_left(7);
     }
 
     fn finish(&self) -> u64 {
@@ -80,16 +95,36 @@ impl Hasher for WordHasher {
 type WordMap = HashMap<Box<str>, f32, BuildHasherDefault<WordHasher>>;
 type WordSet = HashSet<Box<str>, BuildHasherDefault<WordHasher>>;
 
-/// The first and last three letters of every listed word, packed: a
-/// substring whose edges match no word needs no affix analysis.
+/// Bits of the filter of run-time words (a one-hash Bloom filter).
+const FILTER_WORDS: usize = 1024;
+
+/// The first and last three letters of every run-time word, packed: a
+/// substring whose edges match no word needs no affix analysis; and a
+/// filter of their hashes, so that most lookups skip the run-time table.
 #[derive(Debug, Clone, Default)]
 struct Edges {
-    starts: HashSet<u64, BuildHasherDefault<WordHasher>>,
-    ends: HashSet<u64, BuildHasherDefault<WordHasher>>,
+    starts: HashSet<u64>,
+    ends: HashSet<u64>,
+    filter: Vec<u64>,
 }
 
 impl Edges {
+    /// Whether a word of this hash may be in the run-time table.
+    fn may_hold(&self, hash: u64) -> bool {
+        let bit = (hash >> 40) as usize % (FILTER_WORDS * 64);
+        self.filter
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
     fn add(&mut self, word: &str) {
+        if self.filter.is_empty() {
+            self.filter = vec![0; FILTER_WORDS];
+        }
+        let bit = (hash::word_hash(word.as_bytes()) >> 40) as usize % (FILTER_WORDS * 64);
+        if let Some(w) = self.filter.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
         if let Some(key) = edge_key(word.chars()) {
             self.starts.insert(key);
         }
@@ -99,52 +134,34 @@ impl Edges {
     }
 }
 
-/// Three characters packed into one number (`None` for shorter text).
-fn edge_key(mut chars: impl Iterator<Item = char>) -> Option<u64> {
-    let a = u64::from(u32::from(chars.next()?));
-    let b = u64::from(u32::from(chars.next()?));
-    let c = u64::from(u32::from(chars.next()?));
-    Some(a << 42 | b << 21 | c)
-}
-
 /// The zipf a word gets when it is added without a frequency.
 pub const DEFAULT_ZIPF: f32 = 3.5;
 
 /// Known words with a frequency (zipf; higher is more common).
 ///
-/// Cloning is cheap: the large word table is shared and never copied;
-/// words added at run time go to a small table of their own.
+/// Cloning is cheap: the embedded word table is static and the words added
+/// at run time are shared.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    inner: Arc<Inner>,
+    /// Whether the static tables of the embedded data are in use.
+    base: bool,
     /// Words added at run time ([`Lexicon::extend_words`] and friends).
     extra: Arc<WordMap>,
     /// The edges of the run-time words.
     extra_edges: Arc<Edges>,
-}
-
-#[derive(Debug, Clone, Default)]
-struct Inner {
-    /// Lower-case word to zipf.
-    words: WordMap,
-    /// Lower-case fragments that are never words of their own.
-    fragments: WordSet,
-    /// Longest listed word, in characters.
-    max_chars: usize,
-    /// The edges of the listed words.
-    edges: Edges,
+    /// Fragments added at run time ([`Lexicon::add_fragments`]).
+    extra_fragments: Arc<WordSet>,
+    /// Longest run-time word, in characters.
+    extra_max: usize,
 }
 
 impl Lexicon {
-    /// The lexicon embedded in the binary, parsed on first use.
+    /// The lexicon embedded in the binary (static tables: nothing to parse).
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| {
-            let mut lexicon =
-                Lexicon::from_buckets(include_str!("../../data/lexicon/wordfreq_id.txt"));
-            lexicon.extend_weighted(include_str!("../../data/lexicon/domain_id.txt"));
-            lexicon.add_fragments(include_str!("../../data/lexicon/fragments.txt"));
-            lexicon
+        LEXICON.get_or_init(|| Lexicon {
+            base: true,
+            ..Lexicon::default()
         })
     }
 
@@ -154,23 +171,20 @@ impl Lexicon {
     /// with `#` and malformed lines are skipped.
     pub fn from_buckets(text: &str) -> Lexicon {
         let mut lexicon = Lexicon::default();
-        {
-            let inner = Arc::make_mut(&mut lexicon.inner);
-            for line in text.lines() {
-                if line.starts_with('#') {
-                    continue;
-                }
-                let Some((bucket, words)) = line.split_once('\t') else {
-                    continue;
-                };
-                let Ok(bucket) = bucket.trim().parse::<u16>() else {
-                    continue;
-                };
-                let zipf = 9.0 - f32::from(bucket) / 100.0;
-                inner.words.reserve(words.len() / 6);
-                for word in words.split(' ').filter(|w| !w.is_empty()) {
-                    inner.insert(word, zipf);
-                }
+        for line in text.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((bucket, words)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(bucket) = bucket.trim().parse::<u16>() else {
+                continue;
+            };
+            let zipf = 9.0 - f32::from(bucket) / 100.0;
+            Arc::make_mut(&mut lexicon.extra).reserve(words.len() / 6);
+            for word in words.split(' ').filter(|w| !w.is_empty()) {
+                lexicon.insert(word, zipf);
             }
         }
         lexicon
@@ -180,9 +194,6 @@ impl Lexicon {
     /// the zipf optional: [`DEFAULT_ZIPF`]). A word already known keeps the
     /// higher of its two frequencies. Malformed lines are skipped.
     pub fn extend_weighted(&mut self, text: &str) {
-        let fragments = &self.inner.fragments;
-        let extra = Arc::make_mut(&mut self.extra);
-        let edges = Arc::make_mut(&mut self.extra_edges);
         for line in text.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -195,9 +206,7 @@ impl Lexicon {
                 ),
                 None => (line, DEFAULT_ZIPF),
             };
-            if insert(extra, fragments, word, zipf).is_some() {
-                edges.add(&word.to_lowercase());
-            }
+            self.insert(word, zipf);
         }
     }
 
@@ -210,43 +219,53 @@ impl Lexicon {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let fragments = &self.inner.fragments;
-        let extra = Arc::make_mut(&mut self.extra);
-        let edges = Arc::make_mut(&mut self.extra_edges);
         for text in words {
             for word in text
                 .as_ref()
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .map(|w| w.trim_matches('-'))
             {
-                if word.chars().count() > 1
-                    && insert(extra, fragments, word, DEFAULT_ZIPF).is_some()
-                {
-                    edges.add(&word.to_lowercase());
+                if word.chars().count() > 1 {
+                    self.insert(word, DEFAULT_ZIPF);
                 }
             }
         }
     }
 
     /// Add one word with a zipf frequency (kept if higher than the current).
+    /// Fragments and empty words are not added.
     pub fn insert(&mut self, word: &str, zipf: f32) {
+        let word = word.trim();
+        if word.is_empty() || !zipf.is_finite() {
+            return;
+        }
+        let lower: std::borrow::Cow<'_, str> = if word.chars().any(char::is_uppercase) {
+            word.to_lowercase().into()
+        } else {
+            word.into()
+        };
+        if self.is_fragment(&lower) {
+            return;
+        }
         let extra = Arc::make_mut(&mut self.extra);
-        if insert(extra, &self.inner.fragments, word, zipf).is_some() {
-            Arc::make_mut(&mut self.extra_edges).add(&word.trim().to_lowercase());
+        match extra.get_mut(lower.as_ref()) {
+            Some(old) => *old = old.max(zipf),
+            None => {
+                self.extra_max = self.extra_max.max(lower.chars().count());
+                Arc::make_mut(&mut self.extra_edges).add(&lower);
+                extra.insert(lower.into_owned().into_boxed_str(), zipf);
+            }
         }
     }
 
     /// Mark fragments (whitespace-separated, `#` comments) as never being
     /// words of their own: they are removed from the word table.
     pub fn add_fragments(&mut self, text: &str) {
-        let inner = Arc::make_mut(&mut self.inner);
-        let extra = Arc::make_mut(&mut self.extra);
         for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
             for fragment in line.split_whitespace() {
                 let fragment = fragment.to_lowercase();
-                inner.words.remove(fragment.as_str());
-                extra.remove(fragment.as_str());
-                inner.fragments.insert(fragment.into_boxed_str());
+                Arc::make_mut(&mut self.extra).remove(fragment.as_str());
+                Arc::make_mut(&mut self.extra_fragments).insert(fragment.into_boxed_str());
             }
         }
     }
@@ -273,10 +292,15 @@ impl Lexicon {
         if !self.may_be_word(word) {
             return None;
         }
+        self.zipf_checked(word)
+    }
+
+    /// [`Lexicon::zipf_lower`] for a word whose edges were already tested.
+    pub(crate) fn zipf_checked(&self, word: &str) -> Option<f32> {
         if let Some(z) = self.listed(word) {
             return Some(z);
         }
-        if self.inner.fragments.contains(word) {
+        if self.is_fragment(word) {
             return None;
         }
         affix::derived(word, &|w| self.listed(w))
@@ -287,23 +311,49 @@ impl Lexicon {
     /// begins with a prefix) and some listed word ends with its last three
     /// (or it ends with a suffix). Cheap; a `false` spares the analysis.
     pub(crate) fn may_be_word(&self, lower: &str) -> bool {
-        let (Some(start), Some(end)) = (edge_key(lower.chars()), edge_key(lower.chars().rev()))
-        else {
-            return true;
-        };
-        let starts = self.inner.edges.starts.contains(&start)
-            || self.extra_edges.starts.contains(&start)
-            || affix::has_prefix(lower);
-        starts
-            && (self.inner.edges.ends.contains(&end)
-                || self.extra_edges.ends.contains(&end)
-                || affix::has_suffix(lower))
+        self.may_begin(lower) && self.may_finish(lower)
+    }
+
+    /// Whether a candidate beginning with `head` (its first letters, lower
+    /// case, up to nine) may be known: by its first three letters, or by a
+    /// prefix of the affix rules before a root that may be listed. Text shorter than three letters may.
+    pub(crate) fn may_begin(&self, head: &str) -> bool {
+        edge_key(head.chars()).is_none_or(|k| self.may_start(k))
+            || affix::root_may_start(head, &|k| self.may_start(k))
+    }
+
+    /// Whether a candidate ending with `tail` (its last letters, lower case,
+    /// up to nine) may be known: by its last three letters, or by a suffix
+    /// after a stem that may end a listed word.
+    pub(crate) fn may_finish(&self, tail: &str) -> bool {
+        edge_key(tail.chars().rev()).is_none_or(|k| self.may_end(k))
+            || affix::root_may_end(tail, &|k| self.may_end(k))
+    }
+
+    /// Whether some listed word begins with the three letters of `key`
+    /// (an [`edge_key`] of lower-case letters).
+    pub(crate) fn may_start(&self, key: u64) -> bool {
+        (self.base && tables::STARTS.binary_search(&key).is_ok())
+            || (!self.extra_edges.starts.is_empty() && self.extra_edges.starts.contains(&key))
+    }
+
+    /// Whether some listed word ends with the three letters of `key` (an
+    /// [`edge_key`] of the last three letters, last first).
+    pub(crate) fn may_end(&self, key: u64) -> bool {
+        (self.base && tables::ENDS.binary_search(&key).is_ok())
+            || (!self.extra_edges.ends.is_empty() && self.extra_edges.ends.contains(&key))
     }
 
     /// The zipf of a listed word (lower case), without affix rules.
     pub(crate) fn listed(&self, word: &str) -> Option<f32> {
-        let base = self.inner.words.get(word).copied();
-        if self.extra.is_empty() {
+        let hash = hash::word_hash(word.as_bytes());
+        let base = if self.base {
+            static_zipf(word, hash)
+                .filter(|_| self.extra_fragments.is_empty() || !self.extra_fragments.contains(word))
+        } else {
+            None
+        };
+        if self.extra.is_empty() || !self.extra_edges.may_hold(hash) {
             return base;
         }
         match (base, self.extra.get(word).copied()) {
@@ -314,67 +364,28 @@ impl Lexicon {
 
     /// Whether `word` (lower case) is a fragment, never a word of its own.
     pub fn is_fragment(&self, word: &str) -> bool {
-        self.inner.fragments.contains(word)
+        (self.base
+            && word.len() <= tables::FRAGMENT_BYTES
+            && tables::FRAGMENTS.binary_search(&word).is_ok())
+            || (!self.extra_fragments.is_empty() && self.extra_fragments.contains(word))
     }
 
     /// The longest listed word, in characters.
     pub fn max_word_chars(&self) -> usize {
-        let extra = self
-            .extra
-            .keys()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0);
-        self.inner.max_chars.max(extra)
+        let base = if self.base { tables::MAX_CHARS } else { 0 };
+        base.max(self.extra_max)
     }
 
     /// Number of listed words (a word in both tables counts twice).
     pub fn len(&self) -> usize {
-        self.inner.words.len() + self.extra.len()
+        let base = if self.base { tables::ZIPF.len() } else { 0 };
+        base + self.extra.len()
     }
 
     /// Whether no word is listed.
     pub fn is_empty(&self) -> bool {
-        self.inner.words.is_empty() && self.extra.is_empty()
+        self.len() == 0
     }
-}
-
-impl Inner {
-    fn insert(&mut self, word: &str, zipf: f32) {
-        if let Some(chars) = insert(&mut self.words, &self.fragments, word, zipf) {
-            self.max_chars = self.max_chars.max(chars);
-            if word.chars().any(char::is_uppercase) {
-                self.edges.add(&word.trim().to_lowercase());
-            } else {
-                self.edges.add(word.trim());
-            }
-        }
-    }
-}
-
-/// Insert a word (lower-cased) unless it is a fragment, keeping the higher
-/// zipf; the word's length in characters when it was stored.
-fn insert(words: &mut WordMap, fragments: &WordSet, word: &str, zipf: f32) -> Option<usize> {
-    let word = word.trim();
-    if word.is_empty() || !zipf.is_finite() {
-        return None;
-    }
-    let lower: std::borrow::Cow<'_, str> = if word.chars().any(char::is_uppercase) {
-        word.to_lowercase().into()
-    } else {
-        word.into()
-    };
-    if fragments.contains(lower.as_ref()) {
-        return None;
-    }
-    let chars = lower.chars().count();
-    match words.get_mut(lower.as_ref()) {
-        Some(old) => *old = old.max(zipf),
-        None => {
-            words.insert(lower.into_owned().into_boxed_str(), zipf);
-        }
-    }
-    Some(chars)
 }
 
 #[cfg(test)]

@@ -126,15 +126,29 @@ fn latin_lookalike(c: char) -> Option<char> {
     Some(l)
 }
 
-/// Collapse whitespace, trim, and remove a space before `,` `.` `;` `:`.
+/// Collapse whitespace, trim, and remove a space before `,` `.` `;` `:`;
+/// brackets hug what they enclose and are spaced from the words around
+/// them (`1( satu)kali` = `1 (satu) kali`).
 pub(crate) fn tidy_spacing(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut after_open = false;
     for word in text.split_whitespace() {
-        let glue = word.starts_with([',', '.', ';', ':']) && !word.starts_with("..");
-        if !out.is_empty() && !glue {
+        let glue = word.starts_with([',', '.', ';', ':', ')']) && !word.starts_with("..");
+        if !out.is_empty() && !glue && !after_open {
             out.push(' ');
         }
-        out.push_str(word);
+        let mut prev: Option<char> = out.chars().next_back();
+        for c in word.chars() {
+            // `kata(` and `)kata`: a bracket glued to a word on its outer side.
+            let open_glued = c == '(' && prev.is_some_and(char::is_alphanumeric);
+            let close_glued = prev == Some(')') && c.is_alphanumeric();
+            if open_glued || close_glued {
+                out.push(' ');
+            }
+            out.push(c);
+            prev = Some(c);
+        }
+        after_open = word.ends_with('(');
     }
     out
 }
@@ -167,5 +181,6 @@ mod tests {
             "Kab. Serang, Kota; dan: x"
         );
         assert_eq!(tidy_spacing("Kab./ Kota dan a / b"), "Kab./ Kota dan a / b");
+        assert_eq!(tidy_spacing("2( dua )kali (x)"), "2 (dua) kali (x)");
     }
 }

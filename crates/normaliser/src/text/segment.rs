@@ -44,6 +44,10 @@ const CUT_CAMEL: f32 = 0.3;
 /// zipf above [`CUT_KNOWN_FROM`], at most [`CUT_KNOWN`].
 const CUT_KNOWN: f32 = 2.5;
 const CUT_KNOWN_FROM: f32 = 3.0;
+/// Extra cost of cutting inside a typed proper name: a capitalised word the
+/// model does not know, next to another capitalised word or acronym
+/// (`Sungai Xyzabc`, `Xyzabc Polda`): names are rarely glued words.
+const CUT_NAME: f32 = 6.0;
 /// A line break is a space slightly more often than not.
 const CUT_BREAK: f32 = 0.0;
 const JOIN_BREAK: f32 = 1.0;
@@ -60,8 +64,35 @@ const MIXED_CASE: f32 = 4.0;
 const HYPHEN_PREFIXES: &[&str] = &[
     "se", "non", "anti", "pra", "pasca", "antar", "sub", "pro", "eks", "ke",
 ];
+/// Below this zipf a typed word is re-segmented like an unknown one.
+const SURE_ZIPF: f32 = 1.5;
 /// Longest candidate word, in characters.
 const MAX_WORD: usize = 24;
+/// Letters of a candidate's edges that decide whether to look it up: three
+/// for the edge key, up to nine for a prefix or suffix of the affix rules
+/// and the three letters of the root next to it.
+const EDGE_SPAN: usize = 9;
+/// Longest fragment of the lexicon worth testing for.
+const MAX_FRAGMENT: usize = 6;
+
+/// What the cost of a candidate word needs to know about its letters.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// Length in characters.
+    chars: usize,
+    /// Whether a capital follows a lower-case letter inside it.
+    camel: bool,
+    /// Number of capitals.
+    capitals: usize,
+}
+
+/// The higher of two optional zipf values.
+fn max_zipf(a: Option<f32>, b: Option<f32>) -> Option<f32> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
 
 /// What separates two atoms (or two characters) in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +137,7 @@ pub(crate) fn restore_item(lines: &[String], lexicon: &Lexicon, vocabulary: &Voc
         vocabulary,
     };
     let atoms = merge_codes(atoms(lines, lexicon, vocabulary), &model);
+    let names = names(&atoms, &model);
     let mut out = String::new();
     let mut i = 0;
     while i < atoms.len() {
@@ -133,10 +165,45 @@ pub(crate) fn restore_item(lines: &[String], lexicon: &Lexicon, vocabulary: &Voc
             atom,
             &model,
         );
-        out.push_str(&model.run(run));
+        out.push_str(&model.run(run, names.get(i..end).unwrap_or(&[])));
         i = end;
     }
     out
+}
+
+/// Which atoms are proper names typed whole: a capitalised letter atom of
+/// at least four letters (`Xyzabc`, not `XYZ` nor `xyzabc`), unknown to the
+/// model, whose neighbour on either side (across a space or line break)
+/// begins with a capital.
+fn names(atoms: &[Atom], model: &Model<'_>) -> Vec<bool> {
+    let capitalised = |a: &Atom| a.text.chars().next().is_some_and(char::is_uppercase);
+    let mut names = vec![false; atoms.len()];
+    for (k, atom) in atoms.iter().enumerate() {
+        if atom.kind != Kind::Letters || atom.text.chars().count() < 4 {
+            continue;
+        }
+        let mut chars = atom.text.chars();
+        let shape = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+        if !shape {
+            continue;
+        }
+        // Whole on its line: not cut by a hyphen, nor glued to punctuation.
+        let glued_before =
+            atom.gap == Gap::None || matches!(atom.gap, Gap::Hyphen | Gap::HyphenBreak);
+        let next = atoms.get(k + 1);
+        let glued_after =
+            next.is_some_and(|n| matches!(n.gap, Gap::None | Gap::Hyphen | Gap::HyphenBreak));
+        if (glued_before && k > 0) || glued_after {
+            continue;
+        }
+        let before = k.checked_sub(1).and_then(|p| atoms.get(p));
+        let neighbour = before.is_some_and(|b| b.kind != Kind::Punct && capitalised(b))
+            || next.is_some_and(|n| n.kind != Kind::Punct && capitalised(n));
+        if neighbour && model.zipf(&atom.text.to_lowercase()).is_none() {
+            names[k] = true;
+        }
+    }
+    names
 }
 
 /// Join the parts of a code cut by a line break (`BNP2TK` / `I`, `201` /
@@ -321,7 +388,7 @@ fn push_token(
     }
     if !core.is_empty() {
         if core.chars().any(|c| c.is_ascii_digit()) {
-            push_with_digits(atoms, core, gap);
+            push_with_digits(atoms, core, gap, lexicon);
         } else {
             // Split at inner non-letters: `Desa/Kelurahan`, `gakerja-an`.
             let mut rest = core;
@@ -397,7 +464,25 @@ fn push_token(
 /// Push a token core that holds digits. Codes (`P2TP2A`, `DP3AKKB`,
 /// `2017`) stay whole; words glued to numbers are cut apart (`Nomor23`,
 /// `kan4kali`, `DinasP3A`), the number standing as a word of its own.
-fn push_with_digits(atoms: &mut Vec<Atom>, core: &str, gap: Gap) {
+///
+/// A count glued to an acronym is two tokens (`12ABC` = `12 ABC`), and
+/// capitals glued between a code and a lower-case word go with the code
+/// (`X4YZkegiatan` = `X4YZ kegiatan`).
+fn push_with_digits(atoms: &mut Vec<Atom>, core: &str, gap: Gap, lexicon: &Lexicon) {
+    let digits = core.bytes().take_while(u8::is_ascii_digit).count();
+    if let (Some(number), Some(acronym)) = (core.get(..digits), core.get(digits..)) {
+        if digits > 0 && acronym.chars().count() >= 2 && acronym.chars().all(char::is_uppercase) {
+            for (text, gap) in [(number, gap), (acronym, Gap::Space)] {
+                atoms.push(Atom {
+                    text: text.to_string(),
+                    kind: Kind::Fixed,
+                    gap,
+                    glued_after: false,
+                });
+            }
+            return;
+        }
+    }
     // Segments of letters, digits and other characters.
     let mut segments: Vec<(&str, bool)> = Vec::new();
     let mut start = 0;
@@ -436,7 +521,29 @@ fn push_with_digits(atoms: &mut Vec<Atom>, core: &str, gap: Gap) {
             } else {
                 seg.len()
             };
-            let (word, tail) = seg.split_at(split);
+            let (mut word, mut tail) = seg.split_at(split);
+            // `X4YZkegiatan`: the capitals after a code's digit are the code's.
+            let caps_head = word.chars().take_while(|c| c.is_uppercase()).count();
+            if caps_head > 0 && code.ends_with(|c: char| c.is_ascii_digit()) {
+                let all = word
+                    .char_indices()
+                    .nth(caps_head)
+                    .map_or(word.len(), |(i, _)| i);
+                let rest = &word[all..];
+                let at = if lexicon.contains(rest) || caps_head == 1 {
+                    all
+                } else {
+                    word.char_indices().nth(caps_head - 1).map_or(0, |(i, _)| i)
+                };
+                if rest.chars().count() >= 2 {
+                    code.push_str(&word[..at]);
+                    word = &word[at..];
+                }
+            }
+            if word.is_empty() {
+                word = tail;
+                tail = "";
+            }
             if !code.is_empty() {
                 atoms.push(Atom {
                     text: std::mem::take(&mut code),
@@ -489,12 +596,7 @@ struct Slot {
 impl Model<'_> {
     /// The zipf of a lower-case word, from the lexicon or the document.
     fn zipf(&self, lower: &str) -> Option<f32> {
-        let listed = self.lexicon.zipf_lower(lower);
-        let local = self.vocabulary.zipf(lower);
-        match (listed, local) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        }
+        max_zipf(self.lexicon.zipf_lower(lower), self.vocabulary.zipf(lower))
     }
 
     /// The cost of `word` (original case) as one word.
@@ -523,25 +625,19 @@ impl Model<'_> {
             + fragment
     }
 
-    /// Extra cost of a short rare word that an inside cut produced.
-    fn short_rare(&self, lower: &str, cut_before: bool, cut_after: bool) -> f32 {
-        if !(cut_before || cut_after) || lower.chars().count() > 3 {
-            return 0.0;
-        }
-        match self.zipf(lower) {
-            Some(z) if z < 5.0 => SHORT_RARE_CUT,
-            _ => 0.0,
-        }
-    }
-
     /// Restore a run of letter atoms.
-    fn run(&self, run: &[Atom]) -> String {
+    fn run(&self, run: &[Atom], names: &[bool]) -> String {
         // Which atoms need re-segmenting: unknown ones, those at a line
         // break or hyphen, those with an inner capital; and one neighbour
         // on each side of them.
         let n = run.len();
         let lowers: Vec<String> = run.iter().map(|a| a.text.to_lowercase()).collect();
-        let known: Vec<bool> = lowers.iter().map(|l| self.zipf(l).is_some()).collect();
+        // A word known only through an unlikely derivation (`di` + noun, a
+        // preposition glued to its noun) is checked like an unknown one.
+        let known: Vec<bool> = lowers
+            .iter()
+            .map(|l| self.zipf(l).is_some_and(|z| z >= SURE_ZIPF))
+            .collect();
         let mut suspect: Vec<bool> = run
             .iter()
             .zip(&known)
@@ -592,14 +688,20 @@ impl Model<'_> {
                 end += 1;
             }
             out.push_str(gap_text);
-            out.push_str(&self.segment(&run[k..end]));
+            out.push_str(&self.segment(&run[k..end], names.get(k..end).unwrap_or(&[])));
             k = end;
         }
         out
     }
 
     /// Re-segment a window of letter atoms by dynamic programming.
-    fn segment(&self, atoms: &[Atom]) -> String {
+    ///
+    /// Every substring of at most [`MAX_WORD`] characters (and every whole
+    /// typed atom) is a candidate word. What a candidate needs beyond its
+    /// dictionary lookup comes from prefix sums; the lookup itself is made
+    /// only when the candidate's first and last three letters match some
+    /// known word's, so most substrings cost a few comparisons.
+    fn segment(&self, atoms: &[Atom], names: &[bool]) -> String {
         let mut slots: Vec<Slot> = Vec::new();
         for (a, atom) in atoms.iter().enumerate() {
             for (i, c) in atom.text.chars().enumerate() {
@@ -625,26 +727,60 @@ impl Model<'_> {
             off += s.lower.len_utf8();
         }
         offsets.push(off);
+        // Prefix sums over the slots: `ps[b] - ps[a]` counts slots a..b.
+        let mut spaces = vec![0u32; n + 1];
+        let mut hyphens = vec![0u32; n + 1];
+        let mut camels = vec![0u32; n + 1];
+        let mut capitals = vec![0u32; n + 1];
+        let mut breaks = vec![0u32; n + 1];
+        for (j, slot) in slots.iter().enumerate() {
+            let camel = j > 0
+                && slot.c.is_uppercase()
+                && slots.get(j - 1).is_some_and(|p| p.c.is_lowercase());
+            spaces[j + 1] = spaces[j] + u32::from(slot.gap == Gap::Space);
+            hyphens[j + 1] =
+                hyphens[j] + u32::from(matches!(slot.gap, Gap::Hyphen | Gap::HyphenBreak));
+            camels[j + 1] = camels[j] + u32::from(camel);
+            capitals[j + 1] = capitals[j] + u32::from(slot.c.is_uppercase());
+            breaks[j + 1] = breaks[j] + u32::from(slot.gap == Gap::Break);
+        }
+        // Which positions can begin or end a known word (by three letters).
+        let head = |s: usize| lower.get(offsets[s]..offsets[(s + EDGE_SPAN).min(n)]);
+        let tail = |e: usize| lower.get(offsets[e.saturating_sub(EDGE_SPAN)]..offsets[e]);
+        let lex_begin: Vec<bool> = (0..n)
+            .map(|s| head(s).is_some_and(|h| self.lexicon.may_begin(h)))
+            .collect();
+        let lex_finish: Vec<bool> = (0..=n)
+            .map(|e| tail(e).is_some_and(|t| self.lexicon.may_finish(t)))
+            .collect();
+        let local = !self.vocabulary.is_empty();
+        let voc_begin: Vec<bool> = (0..n)
+            .map(|s| local && head(s).is_some_and(|h| self.vocabulary.may_begin(h)))
+            .collect();
+        let voc_finish: Vec<bool> = (0..=n)
+            .map(|e| local && tail(e).is_some_and(|t| self.vocabulary.may_finish(t)))
+            .collect();
         // Which typed atoms are known words: cutting them costs more.
+        // A proper name typed whole costs more to cut still.
         let atom_known: Vec<f32> = atoms
             .iter()
-            .map(|a| {
-                self.zipf(&a.text.to_lowercase())
+            .enumerate()
+            .map(|(a, atom)| {
+                if names.get(a).copied().unwrap_or(false) {
+                    return CUT_NAME;
+                }
+                self.zipf(&atom.text.to_lowercase())
                     .map_or(0.0, |z| (z - CUT_KNOWN_FROM).clamp(0.0, CUT_KNOWN))
             })
             .collect();
         // Prefix sums of join costs: joining across slot j's gap.
         let join_cost = |j: usize| {
             let slot = slots[j];
-            let prev = slots[j - 1];
             match slot.gap {
                 Gap::None if is_camel(&slots, j) => JOIN_CAMEL,
                 Gap::None => 0.0,
                 Gap::HyphenBreak | Gap::Hyphen if slot.c.is_uppercase() => JOIN_HYPHEN_CAPITAL,
-                Gap::HyphenBreak | Gap::Hyphen => {
-                    let _ = prev;
-                    0.0
-                }
+                Gap::HyphenBreak | Gap::Hyphen => 0.0,
                 Gap::Space => JOIN_SPACE,
                 Gap::Break => JOIN_BREAK,
             }
@@ -654,15 +790,19 @@ impl Model<'_> {
             let inner = if j == 0 { 0.0 } else { join_cost(j) };
             join_prefix[j + 1] = join_prefix[j] + inner;
         }
-        // Atom boundaries: candidate words may span whole atoms of any length.
-        let atom_starts: Vec<usize> = (0..n)
-            .filter(|&j| j == 0 || slots[j].atom != slots[j - 1].atom)
-            .collect();
+        // The start of the typed atom each slot belongs to.
+        let mut atom_start = vec![0usize; n];
+        for j in 1..n {
+            atom_start[j] = if slots[j].atom == slots[j - 1].atom {
+                atom_start[j - 1]
+            } else {
+                j
+            };
+        }
 
         let mut best = vec![f32::INFINITY; n + 1];
         let mut back = vec![(0usize, false); n + 1];
         best[0] = 0.0;
-        let mut original = String::new();
         for end in 1..=n {
             // The cost of cutting at `end` (the gap before slot `end`).
             let cut = if end == n {
@@ -670,42 +810,71 @@ impl Model<'_> {
             } else {
                 self.cut_cost(&slots, end, &atom_known)
             };
-            let mut starts: Vec<usize> = (end.saturating_sub(MAX_WORD)..end).collect();
+            let cut_after = end < n && slots[end].gap == Gap::None;
             // A typed word longer than any listed word may stay whole.
-            if let Some(&s) = atom_starts.iter().rev().find(|&&s| s < end) {
-                let whole_atom = end == n || slots[end].atom != slots[end - 1].atom;
-                if whole_atom && s + MAX_WORD < end {
-                    starts.push(s);
-                }
-            }
-            for start in starts {
+            let whole_atom = end == n || slots[end].atom != slots[end - 1].atom;
+            let long_atom = atom_start[end - 1];
+            let extra = (whole_atom && long_atom + MAX_WORD < end).then_some(long_atom);
+            let nearest = end.saturating_sub(MAX_WORD);
+            for start in (nearest..end).rev().chain(extra) {
                 if !best[start].is_finite() {
                     continue;
+                }
+                let inner_spaces = spaces[end] - spaces[start + 1];
+                if inner_spaces > 1 {
+                    // Longer candidates hold more spaces still.
+                    break;
                 }
                 let Some(lower_word) = lower.get(offsets[start]..offsets[end]) else {
                     continue;
                 };
-                let spaces = slots[start + 1..end]
-                    .iter()
-                    .filter(|s| s.gap == Gap::Space)
-                    .count();
-                if spaces > 1 {
+                let chars = end - start;
+                let zipf = if chars < 3 {
+                    self.zipf(lower_word)
+                } else {
+                    let listed = if lex_begin[start] && lex_finish[end] {
+                        self.lexicon.zipf_checked(lower_word)
+                    } else {
+                        None
+                    };
+                    let seen = if voc_begin[start] && voc_finish[end] {
+                        self.vocabulary.zipf(lower_word)
+                    } else {
+                        None
+                    };
+                    max_zipf(listed, seen)
+                };
+                let shape = Shape {
+                    chars,
+                    camel: camels[end] > camels[start + 1],
+                    capitals: (capitals[end] - capitals[start]) as usize,
+                };
+                let mut cost = self.shaped_cost(lower_word, zipf, shape);
+                let mut hyphenated = false;
+                if hyphens[end] - hyphens[start + 1] == 1 {
+                    (cost, hyphenated) = self.hyphen_cost(&slots[start..end], cost);
+                }
+                // Only a known word may take a typed space away, and not the
+                // space before a capital (`Kelas I` is no `KelasI`).
+                if inner_spaces > 0 && (cost >= UNKNOWN_BASE || shape.camel) {
                     continue;
                 }
-                original.clear();
-                original.extend(slots[start..end].iter().map(|s| s.c));
+                // Capitals across a line break join into an acronym only
+                // when the model knows it (`merge_codes` handles codes).
+                let breaks = breaks[end] - breaks[start + 1];
+                if breaks > 0 && zipf.is_none() && chars >= 2 && shape.capitals == chars {
+                    continue;
+                }
                 let joins = join_prefix[end] - join_prefix[start + 1];
-                // A word across one hyphen may keep it (`perundang-undangan`).
-                let (cost, hyphenated) =
-                    self.candidate_cost(&slots[start..end], &original, lower_word);
-                // Only a known word may take a typed space away.
-                let spans_space = slots[start + 1..end].iter().any(|s| s.gap == Gap::Space);
-                if spans_space && cost >= UNKNOWN_BASE {
-                    continue;
-                }
                 let cut_before = start > 0 && slots[start].gap == Gap::None;
-                let cut_after = end < n && slots[end].gap == Gap::None;
-                let short = self.short_rare(lower_word, cut_before, cut_after);
+                let short = if (cut_before || cut_after) && chars <= 3 {
+                    match zipf {
+                        Some(z) if z < 5.0 => SHORT_RARE_CUT,
+                        _ => 0.0,
+                    }
+                } else {
+                    0.0
+                };
                 let total = best[start] + cost + joins + cut + short;
                 if total < best[end] {
                     best[end] = total;
@@ -725,7 +894,7 @@ impl Model<'_> {
             end = start;
         }
         words.reverse();
-        let mut out = String::new();
+        let mut out = String::with_capacity(lower.len() + words.len());
         for (w, &(start, end, hyphenated)) in words.iter().enumerate() {
             if w > 0 {
                 out.push_str(match slots[start].gap {
@@ -743,35 +912,58 @@ impl Model<'_> {
         out
     }
 
-    /// The cost of one candidate word, and whether it keeps a hyphen.
-    fn candidate_cost(&self, slots: &[Slot], original: &str, lower: &str) -> (f32, bool) {
-        let plain = self.word_cost(original, lower);
-        let mut hyphens = slots
+    /// The cost of a candidate word from its zipf and its shape.
+    fn shaped_cost(&self, lower: &str, zipf: Option<f32>, shape: Shape) -> f32 {
+        let mixed = if shape.camel { MIXED_CASE } else { 0.0 };
+        if let Some(z) = zipf {
+            return mixed + 9.0 - z;
+        }
+        let chars = shape.chars as f32;
+        // A lone capital (`I`, a numeral or an initial) costs what an
+        // acronym does.
+        if shape.capitals == shape.chars {
+            return mixed + ACRONYM_BASE + 0.2 * chars;
+        }
+        let fragment = if shape.chars <= MAX_FRAGMENT && self.lexicon.is_fragment(lower) {
+            FRAGMENT
+        } else {
+            0.0
+        };
+        mixed
+            + UNKNOWN_BASE
+            + UNKNOWN_PER_CHAR * chars
+            + UNKNOWN_PER_LONG_CHAR * (chars - LONG_WORD).max(0.0)
+            + fragment
+    }
+
+    /// The cost of a candidate across one hyphen, and whether it keeps the
+    /// hyphen (`perundang-undangan`, `se-Provinsi`), given its plain cost.
+    fn hyphen_cost(&self, slots: &[Slot], plain: f32) -> (f32, bool) {
+        let at = slots
             .iter()
             .enumerate()
             .skip(1)
-            .filter(|(_, s)| matches!(s.gap, Gap::Hyphen | Gap::HyphenBreak))
+            .find(|(_, s)| matches!(s.gap, Gap::Hyphen | Gap::HyphenBreak))
             .map(|(i, _)| i);
-        let (first, second) = (hyphens.next(), hyphens.next());
-        if let (Some(at), None) = (first, second) {
-            let at = &at;
-            let left: String = slots[..*at].iter().map(|s| s.lower).collect();
-            let right: String = slots[*at..].iter().map(|s| s.lower).collect();
-            let joined = format!("{left}-{right}");
-            if let Some(z) = self.zipf(&joined) {
-                let cost = 9.0 - z;
-                if cost < plain {
-                    return (cost, true);
-                }
+        let Some(at) = at else {
+            return (plain, false);
+        };
+        let left: String = slots[..at].iter().map(|s| s.lower).collect();
+        let right: String = slots[at..].iter().map(|s| s.lower).collect();
+        let joined = format!("{left}-{right}");
+        if let Some(z) = self.zipf(&joined) {
+            let cost = 9.0 - z;
+            if cost < plain {
+                return (cost, true);
             }
-            // `se-Provinsi`: a prefix before a capitalised word.
-            let capital = slots.get(*at).is_some_and(|s| s.c.is_uppercase());
-            if capital && HYPHEN_PREFIXES.contains(&left.as_str()) {
-                let right_original: String = slots[*at..].iter().map(|s| s.c).collect();
-                let cost = self.word_cost(&right_original, &right) + 1.0;
-                if cost < plain {
-                    return (cost, true);
-                }
+        }
+        // `se-Provinsi`: a prefix before a capitalised word.
+        let capital = slots.get(at).is_some_and(|s| s.c.is_uppercase());
+        if capital && HYPHEN_PREFIXES.contains(&left.as_str()) {
+            let right_original: String = slots[at..].iter().map(|s| s.c).collect();
+            let cost = self.word_cost(&right_original, &right) + 1.0;
+            if cost < plain {
+                return (cost, true);
             }
         }
         (plain, false)

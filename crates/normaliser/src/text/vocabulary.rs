@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::lexicon::edge_key;
 use crate::Lexicon;
 
 /// The zipf a document word gets in the word model.
@@ -18,6 +19,9 @@ const DOCUMENT_ZIPF: f32 = 3.6;
 pub struct Vocabulary {
     words: HashMap<String, f32>,
     acronyms: HashSet<String>,
+    /// The first and last three letters of the words ([`edge_key`]).
+    starts: HashSet<u64>,
+    ends: HashSet<u64>,
 }
 
 impl Vocabulary {
@@ -68,12 +72,22 @@ impl Vocabulary {
                 }
             }
         }
-        let words = clean
+        let words: HashMap<String, f32> = clean
             .into_iter()
             .filter(|&(_, n)| n >= 2)
             .map(|(w, _)| (w, DOCUMENT_ZIPF))
             .collect();
-        Vocabulary { words, acronyms }
+        let starts = words.keys().filter_map(|w| edge_key(w.chars())).collect();
+        let ends = words
+            .keys()
+            .filter_map(|w| edge_key(w.chars().rev()))
+            .collect();
+        Vocabulary {
+            words,
+            acronyms,
+            starts,
+            ends,
+        }
     }
 
     /// The zipf of a lower-case document word.
@@ -82,6 +96,17 @@ impl Vocabulary {
             return None;
         }
         self.words.get(lower).copied()
+    }
+
+    /// Whether a word of the document may begin with `head` (lower case).
+    pub(crate) fn may_begin(&self, head: &str) -> bool {
+        !self.words.is_empty() && edge_key(head.chars()).is_none_or(|k| self.starts.contains(&k))
+    }
+
+    /// Whether a word of the document may end with `tail` (lower case).
+    pub(crate) fn may_finish(&self, tail: &str) -> bool {
+        !self.words.is_empty()
+            && edge_key(tail.chars().rev()).is_none_or(|k| self.ends.contains(&k))
     }
 
     /// Whether the document spells `token` (exact case) as an acronym, or
