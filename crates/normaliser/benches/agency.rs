@@ -5,7 +5,8 @@
 //! `Throughput::Elements`. `resolve/unknown` does the same for cells of
 //! unknown agencies, which go through the fuzzy scorer, and `resolve/run-together`
 //! for ever longer cells of agencies run together, so that super-linear
-//! splitting shows.
+//! splitting shows. `registry/build` reads the embedded registry and builds
+//! its index.
 
 use criterion::{black_box, criterion_main, BenchmarkId, Criterion, Throughput};
 use pergub_model::Format;
@@ -62,6 +63,12 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Reading the registry and building its index, as the first use does.
+    let tsv = include_str!("../data/agencies.tsv");
+    c.bench_function("registry/build", |b| {
+        b.iter(|| black_box(Registry::from_tsv(black_box(tsv)).map(|r| r.entries().len())))
+    });
 
     let mut group = c.benchmark_group("resolve/run-together");
     let unit = "Kanwil Hukum dan HAM Banten BP3TKI Serang DP3AKKB Provinsi Banten Kantor Kesehatan Pelabuhan Kelas II Merak ";

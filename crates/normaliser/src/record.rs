@@ -1,6 +1,8 @@
 //! Raw records to records.
 
-use crate::{Normaliser, Registry};
+use std::collections::HashMap;
+
+use crate::{Mention, Normaliser, Registry};
 use pergub_model::{Agency, Diagnostic, Field, Record, Span};
 use pergub_parser::{ColumnRole, Parsed, RawRecord};
 
@@ -19,16 +21,24 @@ impl Normaliser {
     /// Restore and resolve every raw record of a parsed document.
     pub fn normalise(&self, parsed: &Parsed) -> Normalised {
         let mut out = Normalised::default();
+        // Agency cells repeat within a document: resolve each distinct item once.
+        let mut resolved: HashMap<String, Vec<Mention>> = HashMap::new();
         for (index, raw) in parsed.records.iter().enumerate() {
             let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            let record = self.record(no, raw, &mut out.diagnostics);
+            let record = self.record(no, raw, &mut out.diagnostics, &mut resolved);
             out.records.push(record);
         }
         out.province = self.province(parsed.province_hint.as_deref(), &out.records);
         out
     }
 
-    fn record(&self, no: u32, raw: &RawRecord, diagnostics: &mut Vec<Diagnostic>) -> Record {
+    fn record(
+        &self,
+        no: u32,
+        raw: &RawRecord,
+        diagnostics: &mut Vec<Diagnostic>,
+        resolved: &mut HashMap<String, Vec<Mention>>,
+    ) -> Record {
         let mut record = Record::new(no, raw.span);
         record.sub_gugus_tugas = raw.section.clone();
         record.waktu_pelaksanaan = raw.years.clone();
@@ -47,7 +57,8 @@ impl Normaliser {
             };
             match field {
                 Some(field) if field.is_agency() => {
-                    let mentions = self.agencies(no, field, raw.span, &cell.lines, diagnostics);
+                    let mentions =
+                        self.agencies(no, field, raw.span, &cell.lines, diagnostics, resolved);
                     if let Some(list) = record.agencies_mut(field) {
                         list.extend(mentions);
                     }
@@ -79,16 +90,20 @@ impl Normaliser {
         span: Span,
         lines: &[String],
         diagnostics: &mut Vec<Diagnostic>,
+        resolved: &mut HashMap<String, Vec<Mention>>,
     ) -> Vec<Agency> {
         let mut out = Vec::new();
         for item in self.restorer().items(lines) {
-            for m in self.registry().mentions(&item) {
+            let mentions = resolved
+                .entry(item)
+                .or_insert_with_key(|item| self.registry().mentions(item));
+            for m in mentions {
                 if m.id.is_none() && !m.generic {
                     diagnostics.push(unresolved(self.registry(), &m.text, no, field, span));
                 }
                 out.push(Agency {
-                    text: m.text,
-                    id: m.id,
+                    text: m.text.clone(),
+                    id: m.id.clone(),
                 });
             }
         }
@@ -102,13 +117,17 @@ impl Normaliser {
             return Some(p.to_string());
         }
         let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut known: HashMap<&str, Option<String>> = HashMap::new();
         for record in records {
             for field in Field::AGENCY {
                 for agency in record.agencies(field).unwrap_or(&[]) {
-                    if let Some(p) = self.registry().province_of(&agency.text) {
-                        match counts.iter_mut().find(|(name, _)| *name == p) {
+                    let province = known
+                        .entry(agency.text.as_str())
+                        .or_insert_with(|| self.registry().province_of(&agency.text));
+                    if let Some(p) = province {
+                        match counts.iter_mut().find(|(name, _)| name == p) {
                             Some(slot) => slot.1 += 1,
-                            None => counts.push((p, 1)),
+                            None => counts.push((p.clone(), 1)),
                         }
                     }
                 }

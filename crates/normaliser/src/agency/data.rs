@@ -8,7 +8,13 @@ use std::sync::OnceLock;
 pub(crate) fn compact(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c == '&' {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if c == '&' {
+                out.push_str("dan");
+            }
+        } else if c == '&' {
             out.push_str("dan");
         } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
@@ -131,6 +137,10 @@ impl Places {
 
     fn parse(text: &str) -> Places {
         let mut p = Places::default();
+        // A name, its bare form and an alias or two per line.
+        let lines = text.lines().count();
+        p.places.reserve(lines);
+        p.keys.reserve(lines * 2);
         for line in text.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;

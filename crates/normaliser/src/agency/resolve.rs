@@ -47,7 +47,8 @@ pub(crate) struct Key {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Index {
     pub keys: Vec<Key>,
-    by_first: std::collections::HashMap<u8, Vec<usize>>,
+    /// Key indices by the key's first byte (256 lists).
+    by_first: Vec<Vec<usize>>,
     /// Key indices ordered by key length in characters, for the fuzzy scan.
     by_len: Vec<(usize, usize)>,
 }
@@ -56,11 +57,17 @@ impl Index {
     pub fn build(entries: &[super::Entry]) -> Index {
         let vocab = Vocabulary::embedded();
         let mut keys: Vec<Key> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
         for (i, e) in entries.iter().enumerate() {
-            for alias in e.aliases.iter().chain(std::iter::once(&e.name)) {
+            // An entry's keys are contiguous: a repeated key is found among them.
+            let first = keys.len();
+            // The name is one of the aliases when the registry was read from TSV.
+            let name = (!e.aliases.contains(&e.name)).then_some(&e.name);
+            for alias in e.aliases.iter().chain(name) {
                 for key in variants(alias, vocab) {
-                    if !key.is_empty() && seen.insert((key.clone(), Some(i))) {
+                    let repeated = keys
+                        .get(first..)
+                        .is_some_and(|own| own.iter().any(|k| k.key == key));
+                    if !key.is_empty() && !repeated {
                         keys.push(Key {
                             histogram: Histogram::of(&key),
                             key,
@@ -70,8 +77,9 @@ impl Index {
                 }
             }
         }
+        let mut generic_seen: std::collections::HashSet<&str> = Default::default();
         for g in generic_keys() {
-            if seen.insert((g.clone(), None)) {
+            if generic_seen.insert(g.as_str()) {
                 keys.push(Key {
                     key: g.clone(),
                     histogram: Histogram::of(g),
@@ -79,10 +87,15 @@ impl Index {
                 });
             }
         }
-        let mut by_first: std::collections::HashMap<u8, Vec<usize>> = Default::default();
+        let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); 256];
         for (i, k) in keys.iter().enumerate() {
-            if let Some(b) = k.key.bytes().next() {
-                by_first.entry(b).or_default().push(i);
+            if let Some(list) = k
+                .key
+                .bytes()
+                .next()
+                .and_then(|b| by_first.get_mut(usize::from(b)))
+            {
+                list.push(i);
             }
         }
         let mut by_len: Vec<(usize, usize)> = keys
@@ -102,7 +115,7 @@ impl Index {
 /// The compact keys of an alias, with abbreviations expanded and contracted
 /// ("Kanwil X" also as "Kantor Wilayah X").
 fn variants(alias: &str, vocab: &Vocabulary) -> Vec<String> {
-    let words: Vec<String> = alias
+    let owned: Vec<String> = alias
         .split(|c: char| !c.is_alphanumeric() && c != '&')
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -114,22 +127,37 @@ fn variants(alias: &str, vocab: &Vocabulary) -> Vec<String> {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let mut forms: Vec<Vec<String>> = vec![words];
+    let words: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let mut forms: Vec<Vec<&str>> = vec![words];
+    // Each round rewrites the forms the round before added (older forms
+    // would only give forms already present).
+    let mut fresh = 0..1;
     for _round in 0..2 {
         let mut next = Vec::new();
-        for form in &forms {
+        for form in forms.get(fresh.clone()).unwrap_or(&[]) {
+            let initials = form.iter().fold(0u32, |m, w| m | initial_bit(w));
             for (long, short) in &vocab.abbreviations {
                 for (from, to) in [(long, short), (short, long)] {
+                    // Most abbreviations share no initial with the form.
+                    let opens = from.first().map_or(0, |w| initial_bit(w));
+                    if initials & opens == 0 {
+                        continue;
+                    }
                     if let Some(replaced) = replace_words(form, from, to) {
                         next.push(replaced);
                     }
                 }
             }
         }
+        let before = forms.len();
         for f in next {
             if !forms.contains(&f) {
                 forms.push(f);
             }
+        }
+        fresh = before..forms.len();
+        if fresh.is_empty() {
+            break;
         }
     }
     let mut out: Vec<String> = forms.into_iter().map(|f| f.concat()).collect();
@@ -137,15 +165,27 @@ fn variants(alias: &str, vocab: &Vocabulary) -> Vec<String> {
     out
 }
 
-fn replace_words(words: &[String], from: &[String], to: &[String]) -> Option<Vec<String>> {
+/// A bit for the first letter of `word` (`a`–`z`); one bit shared by anything else.
+fn initial_bit(word: &str) -> u32 {
+    match word.bytes().next() {
+        Some(b @ b'a'..=b'z') => 1 << (b - b'a'),
+        _ => 1 << 26,
+    }
+}
+
+fn replace_words<'a>(words: &[&'a str], from: &[String], to: &'a [String]) -> Option<Vec<&'a str>> {
     if from.is_empty() || words.len() < from.len() {
         return None;
     }
-    let at =
-        (0..=words.len() - from.len()).find(|&i| words.get(i..i + from.len()) == Some(from))?;
-    let mut out: Vec<String> = words.get(..at)?.to_vec();
-    out.extend(to.iter().cloned());
-    out.extend(words.get(at + from.len()..)?.iter().cloned());
+    let at = (0..=words.len() - from.len()).find(|&i| {
+        words
+            .get(i..i + from.len())
+            .is_some_and(|w| w.iter().zip(from).all(|(a, b)| *a == b.as_str()))
+    })?;
+    let mut out: Vec<&'a str> = Vec::with_capacity(words.len() - from.len() + to.len());
+    out.extend_from_slice(words.get(..at)?);
+    out.extend(to.iter().map(String::as_str));
+    out.extend_from_slice(words.get(at + from.len()..)?);
     Some(out)
 }
 
@@ -296,7 +336,7 @@ impl Registry {
             let Some(first) = rest.bytes().next() else {
                 continue;
             };
-            let Some(list) = self.index.by_first.get(&first) else {
+            let Some(list) = self.index.by_first.get(usize::from(first)) else {
                 continue;
             };
             for &k in list {
@@ -413,8 +453,11 @@ impl Registry {
         let histogram = Histogram::of(key);
         let mut best: Option<(usize, f64)> = None;
         // Only keys whose length allows the threshold: |a − b| ≤ (1 − t)·max.
-        let lo = (len as f64 * FUZZY_THRESHOLD).floor() as usize;
-        let hi = (len as f64 / FUZZY_THRESHOLD).ceil() as usize;
+        // Every edit changes the length by at most one: keys more than
+        // `FUZZY_MAX_EDITS` longer or shorter can never be accepted.
+        let lo = ((len as f64 * FUZZY_THRESHOLD).floor() as usize)
+            .max(len.saturating_sub(FUZZY_MAX_EDITS));
+        let hi = ((len as f64 / FUZZY_THRESHOLD).ceil() as usize).min(len + FUZZY_MAX_EDITS);
         let from = self
             .index
             .by_len
@@ -424,14 +467,16 @@ impl Registry {
             let Some(cand) = self.index.keys.get(k) else {
                 continue;
             };
-            let longer = len.max(clen) as f64;
-            let diff = len.abs_diff(clen) as f64;
-            if 1.0 - diff / longer < FUZZY_THRESHOLD
-                || 1.0 - histogram.distance_bound(&cand.histogram) as f64 / longer < FUZZY_THRESHOLD
-            {
+            if histogram.presence_bound(&cand.histogram) > FUZZY_MAX_EDITS {
                 continue;
             }
-            if histogram.distance_bound(&cand.histogram) > FUZZY_MAX_EDITS {
+            let longer = len.max(clen) as f64;
+            let diff = len.abs_diff(clen) as f64;
+            let bound = histogram.distance_bound(&cand.histogram);
+            if 1.0 - diff / longer < FUZZY_THRESHOLD
+                || 1.0 - bound as f64 / longer < FUZZY_THRESHOLD
+                || bound > FUZZY_MAX_EDITS
+            {
                 continue;
             }
             let edits = strsim::osa_distance(key, &cand.key);
@@ -447,13 +492,18 @@ impl Registry {
     }
 }
 
-/// Counts of `a`–`z`, `0`–`9` and anything else in a compact key.
+/// Counts of `a`–`z`, `0`–`9` and anything else in a compact key, and the
+/// set of those present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Histogram([u8; 37]);
+pub(crate) struct Histogram {
+    counts: [u8; 37],
+    present: u64,
+}
 
 impl Histogram {
     pub fn of(key: &str) -> Histogram {
         let mut h = [0u8; 37];
+        let mut present = 0u64;
         for c in key.chars() {
             let slot = match c {
                 'a'..='z' => c as usize - 'a' as usize,
@@ -462,16 +512,17 @@ impl Histogram {
             };
             if let Some(n) = h.get_mut(slot) {
                 *n = n.saturating_add(1);
+                present |= 1 << slot;
             }
         }
-        Histogram(h)
+        Histogram { counts: h, present }
     }
 
     /// A lower bound of the edit distance between the two keys: characters
     /// one has in excess must each be inserted, deleted or substituted.
     pub fn distance_bound(&self, other: &Histogram) -> usize {
         let (mut more, mut fewer) = (0usize, 0usize);
-        for (a, b) in self.0.iter().zip(other.0.iter()) {
+        for (a, b) in self.counts.iter().zip(other.counts.iter()) {
             if a > b {
                 more += usize::from(a - b);
             } else {
@@ -479,6 +530,14 @@ impl Histogram {
             }
         }
         more.max(fewer)
+    }
+
+    /// A cheaper and weaker lower bound ([`Histogram::distance_bound`] is
+    /// never below it): characters only one key has at all.
+    pub fn presence_bound(&self, other: &Histogram) -> usize {
+        let only_self = (self.present & !other.present).count_ones();
+        let only_other = (other.present & !self.present).count_ones();
+        only_self.max(only_other) as usize
     }
 }
 

@@ -48,14 +48,22 @@ impl Units {
     /// Cut `text` into units.
     pub fn new(text: &str) -> Units {
         let mut units: Vec<Unit> = Vec::new();
-        let mut compact = String::new();
+        let mut compact = String::with_capacity(text.len());
         let mut gap = Gap::Start;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut i = 0;
         while i < chars.len() {
             let Some(&(pos, c)) = chars.get(i) else { break };
             if c == '&' {
-                push_unit(&mut units, &mut compact, text, pos, pos + 1, "dan", gap);
+                push_unit(
+                    &mut units,
+                    &mut compact,
+                    text,
+                    pos,
+                    pos + 1,
+                    "dan".into(),
+                    gap,
+                );
                 gap = Gap::Space;
                 i += 1;
                 continue;
@@ -82,7 +90,7 @@ impl Units {
                     let start = chars.get(piece_start).map_or(text.len(), |(p, _)| *p);
                     let end = chars.get(k).map_or(text.len(), |(p, _)| *p);
                     let key: String = text.get(start..end).unwrap_or("").to_lowercase();
-                    push_unit(&mut units, &mut compact, text, start, end, &key, gap);
+                    push_unit(&mut units, &mut compact, text, start, end, key, gap);
                     gap = Gap::Glued;
                     piece_start = k;
                 }
@@ -149,21 +157,21 @@ fn push_unit(
     text: &str,
     start: usize,
     end: usize,
-    key: &str,
+    key: String,
     gap: Gap,
 ) {
     let original = text.get(start..end).unwrap_or("");
-    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let mut letters = original.chars().filter(|c| c.is_alphabetic());
+    let acronym = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
+    compact.push_str(&key);
     units.push(Unit {
         start,
         end,
-        key_start: compact.len(),
-        key: key.to_string(),
+        key_start: compact.len() - key.len(),
+        key,
         gap,
         acronym,
     });
-    compact.push_str(key);
 }
 
 /// Whether a run of letters should be cut before `chars[k]`: `aB` (lower then
