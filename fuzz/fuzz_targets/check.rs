@@ -43,7 +43,11 @@ fn span(span: &Span, input_len: usize) {
 pub fn document(doc: &Document, input_len: usize) {
     assert_eq!(doc.schema, SCHEMA_ID);
     for (index, record) in doc.records.iter().enumerate() {
-        assert_eq!(record.no as usize, index + 1, "records are numbered in order");
+        assert_eq!(
+            record.no as usize,
+            index + 1,
+            "records are numbered in order"
+        );
         span(&record.source, input_len);
         assert!(
             record.waktu_pelaksanaan.windows(2).all(|w| w[0] < w[1]),
@@ -61,7 +65,11 @@ pub fn document(doc: &Document, input_len: usize) {
         for item in texts.into_iter().flatten() {
             clean_item(item);
         }
-        let agencies = [&record.instansi, &record.penanggung_jawab, &record.pelaksana];
+        let agencies = [
+            &record.instansi,
+            &record.penanggung_jawab,
+            &record.pelaksana,
+        ];
         for agency in agencies.into_iter().flatten() {
             clean_item(&agency.text);
         }
