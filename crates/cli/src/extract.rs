@@ -32,14 +32,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let doc = pipeline
         .extract(&bytes, format, &name)
         .with_context(|| format!("{}: cannot extract", args.input.display()))?;
-    let mut json = serde_json::to_string_pretty(&doc)?;
-    json.push('\n');
+    // Stream the JSON: a large document is never held twice in memory.
     match &args.output {
-        Some(path) => std::fs::write(path, json)
-            .with_context(|| format!("{}: cannot write", path.display()))?,
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+            write_json(std::io::BufWriter::new(file), &doc)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
+        }
         None => {
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(json.as_bytes()).and_then(|()| out.flush()) {
+            if let Err(e) = write_json(std::io::stdout().lock(), &doc) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     return Err(e).context("<stdout>: cannot write");
                 }
@@ -47,4 +49,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Write `doc` as pretty JSON and a final newline, then flush.
+fn write_json(mut out: impl Write, doc: &pergub::Document) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, doc)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

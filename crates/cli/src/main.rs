@@ -59,6 +59,14 @@ pub struct PipelineArgs {
 }
 
 fn main() -> ExitCode {
+    // Panics that a reader contains (damaged PDFs) become one clear error
+    // line; only an uncontained panic prints its message.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !pergub::panic_is_contained() {
+            default_hook(info)
+        }
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),

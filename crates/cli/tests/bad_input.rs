@@ -491,7 +491,6 @@ fn batch_goes_on_past_every_bad_input() {
 }
 
 #[test]
-#[ignore = "the PDF reader's pdf-extract fallback panics on a missing object (caught), and the default panic hook prints the panic and a backtrace to stderr before the error line"]
 fn pdf_with_a_missing_font_object_is_one_clear_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     let whole = pdf("Dinas Sosial", &[], "");

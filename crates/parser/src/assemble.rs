@@ -90,10 +90,28 @@ fn classify(row: &RawRow) -> RowKind {
     // Header fragments that name nothing on their own ("G JAWAB", "KELOMPOK")
     // are short; a data row has sentences.
     let long_text = other.iter().any(|c| c.flat().chars().count() > 25);
-    if recognised.len() >= 2 && recognised.len() * 2 >= filled.len() && !long_text {
+    // Printed headers are upper case; a title-case row must be mostly
+    // header names, so that a data row whose short cells happen to spell
+    // one ("Mitra", "Sasaran") is not taken for a header.
+    let upper_case = filled
+        .iter()
+        .all(|c| !c.flat().chars().any(char::is_lowercase));
+    let enough = if upper_case {
+        recognised.len() * 2 >= filled.len()
+    } else {
+        recognised.len() * 3 >= filled.len() * 2
+    };
+    if recognised.len() >= 2 && enough && !long_text {
         return RowKind::Header;
     }
     RowKind::Data
+}
+
+/// Whether every filled cell of a row names a sub-column (PROSES, HASIL,
+/// TARGET, a year): the second row of a two-row header.
+fn is_sub_header(row: &RawRow) -> bool {
+    let mut filled = row.cells.iter().filter(|c| !c.is_empty()).peekable();
+    filled.peek().is_some() && filled.all(|c| role_of(&c.glued()).is_some_and(|r| r.is_sub()))
 }
 
 fn is_numbering(filled: &[&Cell]) -> bool {
@@ -329,6 +347,10 @@ impl Assembler {
                         // A header repeated inside a table: a new page.
                         data_rows = 0;
                     }
+                    header_rows.push(row.cells.clone());
+                }
+                RowKind::Data if !header_rows.is_empty() && is_sub_header(row) => {
+                    // A second header row with a single sub-header (one year).
                     header_rows.push(row.cells.clone());
                 }
                 RowKind::Data => {

@@ -28,6 +28,7 @@
 )]
 
 pub mod assemble;
+mod contain;
 mod error;
 pub mod header;
 pub mod html;
@@ -38,6 +39,7 @@ mod raw;
 
 use pergub_model::{Diagnostic, DocumentMeta, Format, Span};
 
+pub use contain::panic_is_contained;
 pub use error::ParseError;
 pub use header::ColumnRole;
 pub use raw::{Block, Cell, RawDocument, RawRow, RawTable, TextLine};

@@ -27,7 +27,7 @@ pub use pergub_model::{
     Severity, Source, Span, SCHEMA_ID,
 };
 pub use pergub_normaliser::{Lexicon, Normaliser, Registry};
-pub use pergub_parser::detect_format;
+pub use pergub_parser::{detect_format, panic_is_contained};
 pub use pergub_validator::{codes, Validator, SCHEMA};
 pub use pipeline::{Pipeline, PipelineBuilder};
 

@@ -888,7 +888,6 @@ fn one_record(md: &str) -> Document {
 }
 
 #[test]
-#[ignore = "assembly reads a second header row with one sub-header (a lone year) as a data row"]
 fn two_row_header_over_a_single_year() {
     let md = "| INSTANSI | WAKTU PELAKSANAAN | KEGIATAN |\n|---|---|---|\n| | 2024 | |\n\
               | Dinas Sosial | x | Pelatihan kader |\n";
@@ -898,7 +897,6 @@ fn two_row_header_over_a_single_year() {
 }
 
 #[test]
-#[ignore = "assembly takes a data row with no year marked whose short cells spell column headers (PELAKSANA \"Mitra\", KELOMPOK SASARAN \"Sasaran\") for a header row and drops it"]
 fn data_row_of_header_words_is_kept() {
     let md =
         "| INSTANSI | KEGIATAN | PELAKSANA | KELOMPOK SASARAN | 2024 |\n|---|---|---|---|---|\n\

@@ -10,7 +10,6 @@
 
 use super::content::Glyph;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Ascent and descent of an em when the font is not known (as poppler).
 const ASCENT: f64 = 0.95;
@@ -83,9 +82,7 @@ impl OutputDev for GlyphSink {
 /// reads them, or `None` if it fails or panics.
 pub(crate) fn page_glyphs(doc: &lopdf::Document, page: u32) -> Option<Vec<Glyph>> {
     let mut sink = GlyphSink::default();
-    let done = catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::output_doc_page(doc, &mut sink, page)
-    }));
+    let done = crate::contain::contained(|| pdf_extract::output_doc_page(doc, &mut sink, page));
     match done {
         Ok(Ok(())) => Some(sink.glyphs),
         _ => None,

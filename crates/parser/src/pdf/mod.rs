@@ -34,7 +34,6 @@ use font::{get, number};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use pergub_model::{Diagnostic, Span};
 use std::collections::HashSet;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Page trees nest at most this deep.
 const MAX_TREE_DEPTH: usize = 64;
@@ -91,7 +90,7 @@ pub fn pages(input: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Result<Vec<PdfP
     let mut problems = Vec::new();
     for (index, page) in page_ids.iter().enumerate() {
         let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let result = catch_unwind(AssertUnwindSafe(|| interpret(&doc, page, &mut fonts)));
+        let result = crate::contain::contained(|| interpret(&doc, page, &mut fonts));
         let (pdf_page, content) = match result {
             Ok(r) => r,
             Err(_) => {
@@ -160,7 +159,7 @@ fn load(input: &[u8]) -> Result<Document, ParseError> {
     if !input.windows(5).take(1024).any(|w| w == b"%PDF-") {
         return Err(ParseError::CorruptPdf("no %PDF- header".into()));
     }
-    let loaded = catch_unwind(|| Document::load_mem(input));
+    let loaded = crate::contain::contained(|| Document::load_mem(input));
     let doc = match loaded {
         Ok(Ok(doc)) => doc,
         Ok(Err(lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword)) => {
