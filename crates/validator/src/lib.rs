@@ -117,13 +117,13 @@ mod tests {
 
     #[test]
     fn the_normalisers_lexicon_drives_the_word_rules() {
-        let doc = document("Peningkatanjumlah wisatawan mancanegara");
+        let doc = document("Pemberdayaanmasyarakat desa wisata");
         let with_words = Validator::new(&Normaliser::new()).validate(&doc);
         assert_eq!(codes(&with_words), ["glued-text"]);
         let glued = with_words.iter().find(|d| d.code == "glued-text").unwrap();
         assert_eq!(
             glued.message,
-            "word looks glued together: \"Peningkatanjumlah\""
+            "word looks glued together: \"Pemberdayaanmasyarakat\""
         );
         let without_words = Validator::with_lexicon(Lexicon::default()).validate(&doc);
         assert_eq!(codes(&without_words), Vec::<&str>::new());

@@ -52,7 +52,7 @@ const CUT_NAME: f32 = 6.0;
 const CUT_BREAK: f32 = 0.0;
 const JOIN_BREAK: f32 = 1.0;
 /// A cut one or two letters away from a typed space: with the join of that
-/// space it moves the space (`parape laku` = `para pelaku`).
+/// space it moves the space (`denga nwarga` = `dengan warga`).
 const CUT_NEAR_SPACE: f32 = 1.5;
 /// Keeping a hyphen at a line break (`anti-` / `narkoba`) against dropping
 /// it (`Pe-` / `ncegahan`); an inline hyphen is kept more easily.

@@ -5,13 +5,13 @@
 //! look like two words run together:
 //!
 //! - a lower-case letter followed by an upper-case one inside a word, after
-//!   a run of at least four letters (`DinasPariwisata`, `GugusTugas`), or an
+//!   a run of at least four letters (`DinasKesehatan`, `GugusTugas`), or an
 //!   acronym of three capitals or more run into a lower-case word
 //!   (`TKIbagicalon`), which needs no lexicon; acronyms (`TPPO`) and short
 //!   prefixes (`eKTP`, `SiCantik`, `PKorban`) are not glue;
 //! - with a lexicon loaded: a word of ten letters or more that the lexicon
 //!   does not know and that splits into two or three common words of four
-//!   letters or more (`peningkatanjumlah`, `pulihnyakondisi`), or an unknown
+//!   letters or more (`pemberdayaanmasyarakat`, `meningkatnyakesadaran`), or an unknown
 //!   word of twenty letters or more. Shorter unknown words are the author's
 //!   typos (`rincit`, `setiapp`) far more often than glue, and restoration
 //!   keeps typos as typed.
@@ -22,7 +22,7 @@
 //!
 //! **Example.**
 //! ```text
-//! | Dinas Sosial | Peningkatanjumlah wisata | ...   <- glued-text: "Peningkatanjumlah"
+//! | Dinas Sosial | Pemberdayaanmasyarakat wisata | ...   <- glued-text: "Pemberdayaanmasyarakat"
 //! ```
 
 use super::{texts, Context, Vocabulary};
@@ -178,7 +178,7 @@ mod tests {
     #[test]
     fn camel_case_glue_needs_no_lexicon() {
         let mut bad = record(1);
-        bad.instansi = vec![agency("DinasPariwisata Provinsi Bali", None)];
+        bad.instansi = vec![agency("DinasKesehatan Provinsi Bali", None)];
         bad.pelaksana = vec![agency("Tim GugusT ugas", None)];
         let found = check_plain(check, &document(vec![bad]));
         let got: Vec<_> = found
@@ -190,7 +190,7 @@ mod tests {
             [
                 (
                     Some("instansi"),
-                    "word looks glued together: \"DinasPariwisata\""
+                    "word looks glued together: \"DinasKesehatan\""
                 ),
                 (Some("pelaksana"), "word looks glued together: \"GugusT\""),
             ]
@@ -202,14 +202,14 @@ mod tests {
     fn unknown_words_that_split_into_known_ones_are_glued() {
         let mut bad = record(1);
         bad.indikator.hasil = vec![
-            "Peningkatanjumlah wisata".into(),
-            "Pulihnyakondisi psikososial".into(),
+            "Pemberdayaanmasyarakat wisata".into(),
+            "Meningkatnyakesadaran psikososial".into(),
         ];
         let found = check_with(check, &document(vec![bad]), &words());
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message,
-            "words look glued together: \"Peningkatanjumlah\", \"Pulihnyakondisi\""
+            "words look glued together: \"Pemberdayaanmasyarakat\", \"Meningkatnyakesadaran\""
         );
         assert_eq!(found[0].field.as_deref(), Some("indikator.hasil"));
     }
@@ -258,7 +258,7 @@ mod tests {
     #[test]
     fn without_a_lexicon_only_camel_case_is_reported() {
         let mut text = record(1);
-        text.indikator.hasil = vec!["Peningkatanjumlah wisata".into()];
+        text.indikator.hasil = vec!["Pemberdayaanmasyarakat wisata".into()];
         assert!(check_plain(check, &document(vec![text])).is_empty());
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! **What it does.** Reports, once per record and field, the words that
 //! still hold Cyrillic, Greek or Armenian letters after restoration
-//! (`seкто`: Latin `s`, `e` with Cyrillic `к`, `т`, `о`), naming each
+//! (`dаtа`: Latin `d`, `t` with Cyrillic `а`), naming each
 //! foreign letter with its code point.
 //!
 //! **Why.** PDF text layers and OCR substitute look-alike letters of other
@@ -12,7 +12,7 @@
 //!
 //! **Example.**
 //! ```text
-//! | Dinas Sosial | Koordinasi lintas seкто ral | ...   <- mixed-script: "seкто"
+//! | Dinas Sosial | Pemutakhiran dаtа korban | ...   <- mixed-script: "dаtа"
 //! ```
 
 use super::{texts, Context};
@@ -96,15 +96,12 @@ mod tests {
     #[test]
     fn cyrillic_look_alikes_are_reported_with_code_points() {
         let mut bad = record(3);
-        bad.kegiatan = vec!["Koordinasi lintas seкто ral".into()];
+        bad.kegiatan = vec!["Pemutakhiran dаtа korban".into()];
         let found = check_plain(check, &document(vec![record(1), bad]));
         assert_eq!(found.len(), 1);
         let d = &found[0];
         assert_eq!((d.record, d.field.as_deref()), (Some(3), Some("kegiatan")));
-        assert_eq!(
-            d.message,
-            "\"seкто\" has Cyrillic letters (к U+043A, т U+0442, о U+043E)"
-        );
+        assert_eq!(d.message, "\"dаtа\" has Cyrillic letters (а U+0430)");
     }
 
     #[test]
