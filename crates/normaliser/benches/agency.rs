@@ -71,7 +71,7 @@ fn bench(c: &mut Criterion) {
     });
 
     let mut group = c.benchmark_group("resolve/run-together");
-    let unit = "Kanwil Hukum dan HAM Banten BP3TKI Serang DP3AKKB Provinsi Banten Kantor Kesehatan Pelabuhan Kelas II Merak ";
+    let unit = "Kanwil Hukum dan HAM NTB BP3TKI Mataram DP3AP2KB Provinsi NTB Kantor Kesehatan Pelabuhan Kelas II Mataram ";
     for n in [1usize, 4, 16] {
         let cell = unit.repeat(n);
         group.throughput(Throughput::Elements(4 * n as u64));

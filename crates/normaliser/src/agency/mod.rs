@@ -310,12 +310,12 @@ mod tests {
     #[test]
     fn run_together_agencies_split() {
         assert_eq!(
-            ids("Kanwil Hukum dan HAM Banten BP3TKI Serang DP3AKKB Provinsi Banten Kantor Kesehatan Pelabuhan Kelas II Merak"),
+            ids("Kanwil Hukum dan HAM NTB BP3TKI Mataram DP3AP2KB Provinsi NTB Kantor Kesehatan Pelabuhan Kelas II Mataram"),
             [
-                pair("Kanwil Hukum dan HAM Banten", Some("KEMENKUMHAM")),
-                pair("BP3TKI Serang", Some("BP3TKI")),
-                pair("DP3AKKB Provinsi Banten", Some("DP3A")),
-                pair("Kantor Kesehatan Pelabuhan Kelas II Merak", Some("KKP")),
+                pair("Kanwil Hukum dan HAM NTB", Some("KEMENKUMHAM")),
+                pair("BP3TKI Mataram", Some("BP3TKI")),
+                pair("DP3AP2KB Provinsi NTB", Some("DP3A")),
+                pair("Kantor Kesehatan Pelabuhan Kelas II Mataram", Some("KKP")),
             ]
         );
     }
@@ -334,8 +334,8 @@ mod tests {
     #[test]
     fn glue_split_and_typo() {
         assert_eq!(
-            ids("KanwilHuku mdan HAM Banten"),
-            [pair("KanwilHuku mdan HAM Banten", Some("KEMENKUMHAM"))]
+            ids("KanwilHuku mdan HAM Bali"),
+            [pair("KanwilHuku mdan HAM Bali", Some("KEMENKUMHAM"))]
         );
         assert_eq!(
             ids("Disnakertans"),

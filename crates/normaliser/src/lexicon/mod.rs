@@ -417,8 +417,8 @@ mod tests {
             "nya",
             "kan",
             "ter",
-            "adawargab",
-            "ubagikorban",
+            "masihadawarg",
+            "untukkorbanny",
             "Bantenmemu",
         ] {
             assert!(!lex.contains(word), "{word} should be unknown");
