@@ -43,86 +43,27 @@ struct Thresholds {
     doc: usize,
 }
 
+/// What every document with hand-made expected output must reach today.
+const STRICT: Thresholds = Thresholds {
+    records_f1: 0.99,
+    text: 0.99,
+    agency_f1: 0.98,
+    years: 0.99,
+    sections: 0.99,
+    lines: 0.99,
+    extra: 0.99,
+    doc: 4,
+};
+
 /// One row per input file; an input without a row is held to [`DEFAULT`].
+/// Raise a row above [`STRICT`] only with a reason; lower one never.
 const THRESHOLDS: &[(&str, Thresholds)] = &[
-    (
-        "000_861539b47a742229.txt",
-        Thresholds {
-            records_f1: 0.99,
-            text: 0.99,
-            agency_f1: 0.98,
-            years: 0.99,
-            sections: 0.99,
-            lines: 0.99,
-            extra: 0.99,
-            doc: 4,
-        },
-    ),
-    (
-        "010_jateng_tppo.md",
-        Thresholds {
-            records_f1: 0.99,
-            text: 0.99,
-            agency_f1: 0.98,
-            years: 0.99,
-            sections: 0.99,
-            lines: 0.99,
-            extra: 0.99,
-            doc: 4,
-        },
-    ),
-    (
-        "011_banyumas_kpa.md",
-        Thresholds {
-            records_f1: 0.99,
-            text: 0.99,
-            agency_f1: 0.98,
-            years: 0.99,
-            sections: 0.99,
-            lines: 0.99,
-            extra: 0.99,
-            doc: 4,
-        },
-    ),
-    (
-        "012_kupang_stunting.md",
-        Thresholds {
-            records_f1: 0.99,
-            text: 0.99,
-            agency_f1: 0.98,
-            years: 0.99,
-            sections: 0.99,
-            lines: 0.99,
-            extra: 0.99,
-            doc: 4,
-        },
-    ),
-    (
-        "013_lombok_timur_tppo.md",
-        Thresholds {
-            records_f1: 0.99,
-            text: 0.99,
-            agency_f1: 0.98,
-            years: 0.99,
-            sections: 0.99,
-            lines: 0.99,
-            extra: 0.99,
-            doc: 4,
-        },
-    ),
-    (
-        "014_kalbar_p4gn.md",
-        Thresholds {
-            records_f1: 0.99,
-            text: 0.99,
-            agency_f1: 0.98,
-            years: 0.99,
-            sections: 0.99,
-            lines: 0.99,
-            extra: 0.99,
-            doc: 4,
-        },
-    ),
+    ("000_861539b47a742229.txt", STRICT),
+    ("010_jateng_tppo.md", STRICT),
+    ("011_banyumas_kpa.md", STRICT),
+    ("012_kupang_stunting.md", STRICT),
+    ("013_lombok_timur_tppo.md", STRICT),
+    ("014_kalbar_p4gn.md", STRICT),
 ];
 
 /// Held to an input that has no row in [`THRESHOLDS`] yet.
