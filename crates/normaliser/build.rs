@@ -11,6 +11,10 @@ use std::path::PathBuf;
 #[allow(dead_code)]
 mod hash;
 
+#[path = "src/lexicon/trie.rs"]
+#[allow(dead_code)]
+mod trie;
+
 const WORDFREQ: &str = "data/lexicon/wordfreq_id.txt";
 const DOMAIN: &str = "data/lexicon/domain_id.txt";
 const FRAGMENTS: &str = "data/lexicon/fragments.txt";
@@ -25,6 +29,7 @@ fn read(path: &str) -> String {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lexicon/hash.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/trie.rs");
     let mut words: HashMap<String, f32> = HashMap::new();
     let mut starts = BTreeSet::new();
     let mut ends = BTreeSet::new();
@@ -168,6 +173,25 @@ fn main() {
     let _ = writeln!(out, "/// Longest fragment, in bytes.");
     let _ = writeln!(out, "pub(super) const FRAGMENT_BYTES: usize = {longest};");
     let dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    // The same words (and the fragments) as a trie, in binary files.
+    let encoded = trie::encode(
+        sorted.iter().map(|(w, z)| (w.as_str(), *z)),
+        fragments.iter().map(String::as_str),
+    );
+    for (name, bytes) in [
+        ("TRIE_NODES", &encoded.nodes),
+        ("TRIE_LABELS", &encoded.labels),
+        ("TRIE_VALUES", &encoded.values),
+    ] {
+        let file = format!("lexicon_{}.bin", name.to_lowercase());
+        if let Err(e) = std::fs::write(dir.join(&file), bytes) {
+            println!("cargo:warning=cannot write the lexicon trie: {e}");
+        }
+        let _ = writeln!(
+            out,
+            "pub(super) static {name}: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"));"
+        );
+    }
     if let Err(e) = std::fs::write(dir.join("lexicon_tables.rs"), out) {
         println!("cargo:warning=cannot write the lexicon tables: {e}");
     }

@@ -9,7 +9,7 @@
 //! roots in `p`, `t`, `k`, `s` (`mem`+`pukul` = `memukul`).
 
 /// Suffixes and clitics with the cost of one derivation (zipf units).
-const SUFFIXES: &[(&str, f32)] = &[
+pub(super) const SUFFIXES: &[(&str, f32)] = &[
     ("kannya", 1.0),
     ("annya", 1.0),
     ("inya", 1.0),
@@ -24,7 +24,7 @@ const SUFFIXES: &[(&str, f32)] = &[
 
 /// How a prefix changes the first letter of a root.
 #[derive(Clone, Copy)]
-enum Nasal {
+pub(super) enum Nasal {
     /// The root follows as is.
     None,
     /// The root follows as is, or had lost this first letter.
@@ -33,7 +33,7 @@ enum Nasal {
 
 /// Prefixes: text, how the root begins, cost when the word has no suffix,
 /// cost when it has one (confixes such as `ke-...-an` are cheaper).
-const PREFIXES: &[(&str, Nasal, f32, f32)] = &[
+pub(super) const PREFIXES: &[(&str, Nasal, f32, f32)] = &[
     ("memper", Nasal::None, 1.0, 0.9),
     ("diper", Nasal::None, 1.0, 0.9),
     ("meng", Nasal::Drops('k'), 0.8, 0.7),
@@ -65,11 +65,11 @@ const PREFIXES: &[(&str, Nasal, f32, f32)] = &[
 ];
 
 /// What any derivation costs beyond its affixes: a listed form is surer.
-const DERIVED: f32 = 0.5;
+pub(super) const DERIVED: f32 = 0.5;
 /// Longest root (in bytes) a nasal prefix may restore a letter to.
-const ROOT_BUFFER: usize = 64;
+pub(super) const ROOT_BUFFER: usize = 64;
 /// Shortest root a derivation may stand on.
-const MIN_ROOT: usize = 3;
+pub(super) const MIN_ROOT: usize = 3;
 
 /// `word` without `prefix`, comparing the first byte before the rest (the
 /// affix tables are tried in full for every candidate word).

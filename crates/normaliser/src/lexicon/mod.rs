@@ -32,6 +32,8 @@
 
 mod affix;
 mod hash;
+mod spans;
+mod trie;
 
 pub(crate) use affix::shared_stem;
 pub(crate) use hash::edge_key;
@@ -153,6 +155,8 @@ pub struct Lexicon {
     extra_fragments: Arc<WordSet>,
     /// Longest run-time word, in characters.
     extra_max: usize,
+    /// The run-time words and fragments as a trie, built when first needed.
+    extra_trie: Arc<OnceLock<trie::Encoded>>,
 }
 
 impl Lexicon {
@@ -247,6 +251,7 @@ impl Lexicon {
         if self.is_fragment(&lower) {
             return;
         }
+        self.changed();
         let extra = Arc::make_mut(&mut self.extra);
         match extra.get_mut(lower.as_ref()) {
             Some(old) => *old = old.max(zipf),
@@ -263,11 +268,36 @@ impl Lexicon {
     pub fn add_fragments(&mut self, text: &str) {
         for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
             for fragment in line.split_whitespace() {
+                self.changed();
                 let fragment = fragment.to_lowercase();
                 Arc::make_mut(&mut self.extra).remove(fragment.as_str());
                 Arc::make_mut(&mut self.extra_fragments).insert(fragment.into_boxed_str());
             }
         }
+    }
+
+    /// Forget the run-time trie after a change of the run-time words (a
+    /// trie shared with clones stays theirs).
+    fn changed(&mut self) {
+        if self.extra_trie.get().is_some() || Arc::strong_count(&self.extra_trie) > 1 {
+            self.extra_trie = Arc::default();
+        }
+    }
+
+    /// The embedded and run-time words as tries.
+    pub(crate) fn tries(&self) -> spans::Tries<'_> {
+        let base = self
+            .base
+            .then(|| trie::Trie::new(tables::TRIE_NODES, tables::TRIE_LABELS, tables::TRIE_VALUES));
+        let extra = (!self.extra.is_empty() || !self.extra_fragments.is_empty()).then(|| {
+            trie::Trie::of(self.extra_trie.get_or_init(|| {
+                trie::encode(
+                    self.extra.iter().map(|(w, z)| (w.as_ref(), *z)),
+                    self.extra_fragments.iter().map(AsRef::as_ref),
+                )
+            }))
+        });
+        spans::Tries { base, extra }
     }
 
     /// Whether `word` (any case) is known: listed, derived from a listed

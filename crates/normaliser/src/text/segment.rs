@@ -744,15 +744,23 @@ impl Model<'_> {
             capitals[j + 1] = capitals[j] + u32::from(slot.c.is_uppercase());
             breaks[j + 1] = breaks[j] + u32::from(slot.gap == Gap::Break);
         }
-        // Which positions can begin or end a known word (by three letters).
+        // What the lexicon knows of every candidate of the window, and
+        // (computed when first asked) whether a position can begin or end a
+        // known word by its edges: a derived word counts only then, as
+        // for the lexicon's own lookups (a listed word always passes).
+        let text: Vec<char> = slots.iter().map(|s| s.lower).collect();
+        let spans = self.lexicon.spans(&text, MAX_WORD);
         let head = |s: usize| lower.get(offsets[s]..offsets[(s + EDGE_SPAN).min(n)]);
         let tail = |e: usize| lower.get(offsets[e.saturating_sub(EDGE_SPAN)]..offsets[e]);
-        let lex_begin: Vec<bool> = (0..n)
-            .map(|s| head(s).is_some_and(|h| self.lexicon.may_begin(h)))
-            .collect();
-        let lex_finish: Vec<bool> = (0..=n)
-            .map(|e| tail(e).is_some_and(|t| self.lexicon.may_finish(t)))
-            .collect();
+        let mut lex_begin: Vec<Option<bool>> = vec![None; n];
+        let mut lex_finish: Vec<Option<bool>> = vec![None; n + 1];
+        let mut edges_known = |start: usize, end: usize| {
+            let begin = *lex_begin[start]
+                .get_or_insert_with(|| head(start).is_some_and(|h| self.lexicon.may_begin(h)));
+            begin
+                && *lex_finish[end]
+                    .get_or_insert_with(|| tail(end).is_some_and(|t| self.lexicon.may_finish(t)))
+        };
         let local = !self.vocabulary.is_empty();
         let voc_begin: Vec<bool> = (0..n)
             .map(|s| local && head(s).is_some_and(|h| self.vocabulary.may_begin(h)))
@@ -829,14 +837,26 @@ impl Model<'_> {
                     continue;
                 };
                 let chars = end - start;
-                let zipf = if chars < 3 {
-                    self.zipf(lower_word)
-                } else {
-                    let listed = if lex_begin[start] && lex_finish[end] {
+                let seen = |word: &str| local.then(|| self.vocabulary.zipf(word)).flatten();
+                let zipf = if !spans.covers(start, end) {
+                    // A whole typed word longer than any candidate.
+                    let listed = if edges_known(start, end) {
                         self.lexicon.zipf_checked(lower_word)
                     } else {
                         None
                     };
+                    max_zipf(listed, seen(lower_word))
+                } else if chars < 3 {
+                    max_zipf(spans.listed(start, end), seen(lower_word))
+                } else {
+                    let listed = spans.listed(start, end).or_else(|| {
+                        if spans.is_fragment(start, end) {
+                            return None;
+                        }
+                        spans
+                            .derived(start, end)
+                            .filter(|_| edges_known(start, end))
+                    });
                     let seen = if voc_begin[start] && voc_finish[end] {
                         self.vocabulary.zipf(lower_word)
                     } else {
@@ -849,7 +869,8 @@ impl Model<'_> {
                     camel: camels[end] > camels[start + 1],
                     capitals: (capitals[end] - capitals[start]) as usize,
                 };
-                let mut cost = self.shaped_cost(lower_word, zipf, shape);
+                let fragment = chars <= MAX_FRAGMENT && spans.is_fragment(start, end);
+                let mut cost = shaped_cost(zipf, shape, fragment);
                 let mut hyphenated = false;
                 if hyphens[end] - hyphens[start + 1] == 1 {
                     (cost, hyphenated) = self.hyphen_cost(&slots[start..end], cost);
@@ -910,30 +931,6 @@ impl Model<'_> {
             }
         }
         out
-    }
-
-    /// The cost of a candidate word from its zipf and its shape.
-    fn shaped_cost(&self, lower: &str, zipf: Option<f32>, shape: Shape) -> f32 {
-        let mixed = if shape.camel { MIXED_CASE } else { 0.0 };
-        if let Some(z) = zipf {
-            return mixed + 9.0 - z;
-        }
-        let chars = shape.chars as f32;
-        // A lone capital (`I`, a numeral or an initial) costs what an
-        // acronym does.
-        if shape.capitals == shape.chars {
-            return mixed + ACRONYM_BASE + 0.2 * chars;
-        }
-        let fragment = if shape.chars <= MAX_FRAGMENT && self.lexicon.is_fragment(lower) {
-            FRAGMENT
-        } else {
-            0.0
-        };
-        mixed
-            + UNKNOWN_BASE
-            + UNKNOWN_PER_CHAR * chars
-            + UNKNOWN_PER_LONG_CHAR * (chars - LONG_WORD).max(0.0)
-            + fragment
     }
 
     /// The cost of a candidate across one hyphen, and whether it keeps the
@@ -999,6 +996,27 @@ impl Model<'_> {
             }
         }
     }
+}
+
+/// The cost of a candidate word from its zipf and its shape (`fragment`:
+/// whether it is a fragment of at most [`MAX_FRAGMENT`] letters).
+fn shaped_cost(zipf: Option<f32>, shape: Shape, fragment: bool) -> f32 {
+    let mixed = if shape.camel { MIXED_CASE } else { 0.0 };
+    if let Some(z) = zipf {
+        return mixed + 9.0 - z;
+    }
+    let chars = shape.chars as f32;
+    // A lone capital (`I`, a numeral or an initial) costs what an
+    // acronym does.
+    if shape.capitals == shape.chars {
+        return mixed + ACRONYM_BASE + 0.2 * chars;
+    }
+    let fragment = if fragment { FRAGMENT } else { 0.0 };
+    mixed
+        + UNKNOWN_BASE
+        + UNKNOWN_PER_CHAR * chars
+        + UNKNOWN_PER_LONG_CHAR * (chars - LONG_WORD).max(0.0)
+        + fragment
 }
 
 /// The separator a kept gap prints as.

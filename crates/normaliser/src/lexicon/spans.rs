@@ -1,0 +1,503 @@
+//! What the lexicon knows about every short substring of one text at once.
+//!
+//! Word segmentation weighs every substring of a window of text as a
+//! candidate word. Asking [`Lexicon::zipf_checked`] for each costs a hash
+//! lookup per substring and, for the unknown ones, a search through the
+//! affix rules. [`Spans`] answers the same questions for all substrings of
+//! up to `width` characters together:
+//!
+//! - listed words: one walk of the lexicon's trie from each position finds
+//!   every listed word that starts there;
+//! - derived words: from each position, the affix rules run forwards:
+//!   prefixes that begin there (at most two, with the letter a nasal prefix
+//!   dropped put back), then the listed roots that follow, then the
+//!   suffixes after each root. Each derivation is found once, instead of
+//!   once per substring that might hold it.
+//!
+//! The answers are those of [`Lexicon::listed`], [`Lexicon::is_fragment`]
+//! and the affix rules of [`super::affix::derived`], exactly (the tests
+//! compare them substring by substring).
+
+use super::affix::{Nasal, DERIVED, MIN_ROOT, PREFIXES, ROOT_BUFFER, SUFFIXES};
+use super::trie::{Trie, ROOT};
+use super::Lexicon;
+
+/// Suffixes after which `-i`, `-kan` and `-an` do not stack.
+const STACKED: [&str; 2] = ["kan", "nya"];
+
+/// The lexicon's view of every substring of up to `width` characters of a
+/// text of letters (no hyphen: reduplications are not considered).
+#[derive(Debug, Clone)]
+pub(crate) struct Spans {
+    width: usize,
+    len: usize,
+    /// Zipf of the listed word `s..e`, at `s * width + (e - s - 1)`; NaN
+    /// when not listed.
+    listed: Vec<f32>,
+    /// Zipf of the word `s..e` as derived by affix rules; NaN when none.
+    derived: Vec<f32>,
+    /// Whether `s..e` is a fragment.
+    fragment: Vec<bool>,
+}
+
+impl Spans {
+    fn slot(&self, start: usize, end: usize) -> Option<usize> {
+        let chars = end.checked_sub(start)?;
+        (chars >= 1 && chars <= self.width && end <= self.len)
+            .then(|| start * self.width + chars - 1)
+    }
+
+    /// Whether `start..end` is covered (at most `width` characters).
+    pub(crate) fn covers(&self, start: usize, end: usize) -> bool {
+        self.slot(start, end).is_some()
+    }
+
+    /// [`Lexicon::listed`] of the substring `start..end`.
+    pub(crate) fn listed(&self, start: usize, end: usize) -> Option<f32> {
+        let z = *self.listed.get(self.slot(start, end)?)?;
+        (!z.is_nan()).then_some(z)
+    }
+
+    /// The affix rules' zipf of the substring `start..end` (what
+    /// [`super::affix::derived`] gives for a word without a hyphen).
+    pub(crate) fn derived(&self, start: usize, end: usize) -> Option<f32> {
+        let z = *self.derived.get(self.slot(start, end)?)?;
+        (!z.is_nan()).then_some(z)
+    }
+
+    /// [`Lexicon::is_fragment`] of the substring `start..end`.
+    pub(crate) fn is_fragment(&self, start: usize, end: usize) -> bool {
+        self.slot(start, end)
+            .and_then(|i| self.fragment.get(i))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// [`Lexicon::zipf_checked`] of the substring `start..end`.
+    #[cfg(test)]
+    pub(crate) fn checked(&self, start: usize, end: usize) -> Option<f32> {
+        self.listed(start, end).or_else(|| {
+            if self.is_fragment(start, end) {
+                None
+            } else {
+                self.derived(start, end)
+            }
+        })
+    }
+}
+
+/// A string of the text: from position `at` on, led by the letter a nasal
+/// prefix dropped (`mem` + `pukul`: `p` + `ukul`) when `letter` is set.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    letter: Option<char>,
+    at: usize,
+}
+
+/// One way of reading the start of a word as prefixes: the root it leaves,
+/// the shortest root end its length rules allow, the longest one its byte
+/// rule allows, and the prefixes' costs (outermost first).
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    root: Head,
+    min_end: usize,
+    max_end: usize,
+    bare: [f32; 2],
+    with_suffix: [f32; 2],
+    depth: usize,
+}
+
+impl Chain {
+    /// The zipf of the word that is this chain's prefixes over a root of
+    /// zipf `z` (innermost prefix subtracted first, as the rules recurse).
+    fn apply(&self, z: f32, suffixed: bool) -> f32 {
+        let costs = if suffixed {
+            &self.with_suffix
+        } else {
+            &self.bare
+        };
+        costs
+            .get(..self.depth)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .fold(z, |z, cost| z - cost)
+    }
+}
+
+impl Lexicon {
+    /// What the lexicon knows about every substring of `text` (lower-case
+    /// letters) of at most `width` characters.
+    pub(crate) fn spans(&self, text: &[char], width: usize) -> Spans {
+        let len = text.len();
+        let width = width.max(1);
+        let mut spans = Spans {
+            width,
+            len,
+            listed: vec![f32::NAN; len * width],
+            derived: vec![f32::NAN; len * width],
+            fragment: vec![false; len * width],
+        };
+        let tries = self.tries();
+        for start in 0..len {
+            let slots = start * width..start * width + width;
+            let (Some(listed), Some(fragment)) = (
+                spans.listed.get_mut(slots.clone()),
+                spans.fragment.get_mut(slots),
+            ) else {
+                continue;
+            };
+            walk(
+                &tries,
+                None,
+                text,
+                start,
+                start + width,
+                |end, z, is_fragment| {
+                    let i = end - start - 1;
+                    if let (Some(slot), Some(z)) = (listed.get_mut(i), z) {
+                        *slot = z;
+                    }
+                    if let Some(slot) = fragment.get_mut(i) {
+                        *slot = is_fragment;
+                    }
+                },
+            );
+        }
+        // Byte offsets, for the root buffer's limit.
+        let mut bytes = Vec::with_capacity(len + 1);
+        let mut total = 0;
+        bytes.push(0);
+        for c in text {
+            total += c.len_utf8();
+            bytes.push(total);
+        }
+        let mut chains = Vec::new();
+        for start in 0..len {
+            chains.clear();
+            prefix_chains(
+                text,
+                &bytes,
+                Head {
+                    letter: None,
+                    at: start,
+                },
+                None,
+                &mut chains,
+            );
+            derive_from(&tries, text, start, &chains, &mut spans);
+        }
+        spans
+    }
+}
+
+/// Record the derivations of words starting at `start`.
+fn derive_from(
+    tries: &Tries<'_>,
+    text: &[char],
+    start: usize,
+    chains: &[Chain],
+    spans: &mut Spans,
+) {
+    let width = spans.width;
+    let limit = (start + width).min(text.len());
+    let mut found: Vec<(usize, f32)> = Vec::new();
+    // A listed stem and a suffix (`dikaitkan` + `nya`).
+    for end in start + MIN_ROOT..=limit {
+        if let Some(z) = spans.listed(start, end) {
+            suffixed(text, start, end, limit, |end, cost| {
+                found.push((end, z - cost - DERIVED));
+            });
+        }
+    }
+    // Prefixes over a root, with or without a suffix.
+    let mut roots: Vec<(usize, f32)> = Vec::new();
+    for chain in chains {
+        roots.clear();
+        let max_end = chain.max_end.min(limit);
+        match chain.root.letter {
+            None => {
+                for end in chain.min_end..=max_end {
+                    if let Some(z) = spans.listed(chain.root.at, end) {
+                        roots.push((end, z));
+                    }
+                }
+            }
+            Some(_) => walk(
+                tries,
+                chain.root.letter,
+                text,
+                chain.root.at,
+                max_end,
+                |end, z, _| {
+                    if let Some(z) = z.filter(|_| end >= chain.min_end) {
+                        roots.push((end, z));
+                    }
+                },
+            ),
+        }
+        for &(end, z) in &roots {
+            let bare = chain.apply(z, false);
+            found.push((end, bare - DERIVED));
+            let with_suffix = chain.apply(z, true);
+            suffixed(text, start, end, limit, |end, cost| {
+                found.push((end, with_suffix - cost - DERIVED));
+            });
+        }
+    }
+    for (end, z) in found {
+        if let Some(slot) = spans
+            .slot(start, end)
+            .and_then(|i| spans.derived.get_mut(i))
+        {
+            if slot.is_nan() || z > *slot {
+                *slot = z;
+            }
+        }
+    }
+}
+
+/// The words a suffix makes of the stem `start..end`: `each(word end,
+/// suffix cost)` for every suffix of the rules that follows the stem in the
+/// text before `limit`. A stem ending in `-kan` or `-nya` takes no `-i`,
+/// `-kan` or `-an`.
+fn suffixed(
+    text: &[char],
+    start: usize,
+    end: usize,
+    limit: usize,
+    mut each: impl FnMut(usize, f32),
+) {
+    let stem = text.get(start..end).unwrap_or(&[]);
+    let stacked = STACKED.iter().any(|s| ends_with(stem, s));
+    let rest = text.get(end..limit).unwrap_or(&[]);
+    for &(suffix, cost) in SUFFIXES {
+        if stacked && matches!(suffix, "i" | "kan" | "an") {
+            continue;
+        }
+        if starts_with(rest, suffix) {
+            each(end + suffix.len(), cost);
+        }
+    }
+}
+
+/// Every reading of the text from `head` as one or two prefixes before a
+/// root, pushed to `chains`. `outer` is the chain of the prefix before, if
+/// any.
+fn prefix_chains(
+    text: &[char],
+    bytes: &[usize],
+    head: Head,
+    outer: Option<&Chain>,
+    chains: &mut Vec<Chain>,
+) {
+    let depth = outer.map_or(0, |c| c.depth);
+    if depth >= 2 {
+        return;
+    }
+    for &(prefix, nasal, bare, with_suffix) in PREFIXES {
+        let Some(rest) = strip_prefix(text, head, prefix) else {
+            continue;
+        };
+        // The rest keeps two letters at least, a root three.
+        let min_rest = rest + MIN_ROOT - 1;
+        let make = |root: Head| {
+            let root_letters = usize::from(root.letter.is_some());
+            let min_end = min_rest.max(rest + MIN_ROOT - root_letters);
+            let mut chain = Chain {
+                root,
+                min_end: outer.map_or(min_end, |o| o.min_end.max(min_end)),
+                max_end: outer.map_or(usize::MAX, |o| o.max_end),
+                bare: outer.map_or([0.0; 2], |o| o.bare),
+                with_suffix: outer.map_or([0.0; 2], |o| o.with_suffix),
+                depth: depth + 1,
+            };
+            if let (Some(b), Some(w)) =
+                (chain.bare.get_mut(depth), chain.with_suffix.get_mut(depth))
+            {
+                *b = bare;
+                *w = with_suffix;
+            }
+            if root.letter.is_some() {
+                // The root is rebuilt in a buffer of ROOT_BUFFER bytes.
+                let base = bytes.get(rest).copied().unwrap_or(0);
+                let fits = bytes
+                    .partition_point(|&b| b + 1 <= base + ROOT_BUFFER)
+                    .saturating_sub(1);
+                chain.max_end = chain.max_end.min(fits);
+            }
+            chain
+        };
+        let plain = make(Head {
+            letter: None,
+            at: rest,
+        });
+        chains.push(plain);
+        prefix_chains(text, bytes, plain.root, Some(&plain), chains);
+        if let Nasal::Drops(letter) = nasal {
+            if text
+                .get(rest)
+                .is_some_and(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+            {
+                let restored = make(Head {
+                    letter: Some(letter),
+                    at: rest,
+                });
+                chains.push(restored);
+                prefix_chains(text, bytes, restored.root, Some(&restored), chains);
+            }
+        }
+    }
+}
+
+/// Where the text from `head` continues after `prefix`, if it begins with
+/// it.
+fn strip_prefix(text: &[char], head: Head, prefix: &str) -> Option<usize> {
+    let mut letters = prefix.chars();
+    if let Some(letter) = head.letter {
+        if letters.next() != Some(letter) {
+            return None;
+        }
+    }
+    let mut at = head.at;
+    for c in letters {
+        if text.get(at) != Some(&c) {
+            return None;
+        }
+        at += 1;
+    }
+    Some(at)
+}
+
+fn starts_with(text: &[char], affix: &str) -> bool {
+    let mut chars = text.iter();
+    affix.chars().all(|c| chars.next() == Some(&c))
+}
+
+fn ends_with(text: &[char], affix: &str) -> bool {
+    let mut chars = text.iter().rev();
+    affix.chars().rev().all(|c| chars.next() == Some(&c))
+}
+
+/// The tries of a lexicon: the embedded words and the words added at run
+/// time, whose fragments hide embedded words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tries<'a> {
+    pub(crate) base: Option<Trie<'a>>,
+    pub(crate) extra: Option<Trie<'a>>,
+}
+
+/// Walk the tries along `text[at..limit]` (led by `letter` if set),
+/// calling `found(end, zipf, fragment)` at every end where the walk goes
+/// on: `zipf` is [`Lexicon::listed`] of what was read, `fragment`
+/// [`Lexicon::is_fragment`].
+fn walk(
+    tries: &Tries<'_>,
+    letter: Option<char>,
+    text: &[char],
+    at: usize,
+    limit: usize,
+    mut found: impl FnMut(usize, Option<f32>, bool),
+) {
+    let lead = |trie: Option<Trie<'_>>| {
+        let trie = trie?;
+        match letter {
+            Some(letter) => trie.step(ROOT, letter),
+            None => Some(ROOT),
+        }
+    };
+    let mut base = lead(tries.base);
+    let mut extra = lead(tries.extra);
+    let limit = limit.min(text.len());
+    for (i, &c) in text.get(at..limit).unwrap_or(&[]).iter().enumerate() {
+        base = base.and_then(|n| tries.base.and_then(|t| t.step(n, c)));
+        extra = extra.and_then(|n| tries.extra.and_then(|t| t.step(n, c)));
+        if base.is_none() && extra.is_none() {
+            break;
+        }
+        let (mut z, mut fragment) = (None, false);
+        if let (Some(t), Some(n)) = (tries.extra, extra) {
+            fragment = t.is_fragment(n);
+            z = t.value(n);
+        }
+        if let (Some(t), Some(n)) = (tries.base, base) {
+            // A run-time fragment is no embedded word.
+            if !fragment {
+                if let Some(v) = t.value(n) {
+                    z = Some(z.map_or(v, |e: f32| v.max(e)));
+                }
+            }
+            fragment |= t.is_fragment(n);
+        }
+        found(at + i + 1, z, fragment);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Windows of glued words: three words of a document run together,
+    /// lower case, letters only.
+    fn windows(text: &str) -> Vec<Vec<char>> {
+        let words: Vec<String> = text
+            .split_whitespace()
+            .map(|w| w.chars().filter(|c| c.is_alphabetic()).collect::<String>())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect();
+        words
+            .windows(3)
+            .map(|w| w.concat().chars().collect())
+            .collect()
+    }
+
+    fn compare(lexicon: &Lexicon, window: &[char], width: usize) {
+        let spans = lexicon.spans(window, width);
+        for start in 0..window.len() {
+            for end in start + 1..=(start + width).min(window.len()) {
+                let word: String = window.get(start..end).unwrap_or(&[]).iter().collect();
+                assert_eq!(
+                    spans.listed(start, end),
+                    lexicon.listed(&word),
+                    "listed {word}"
+                );
+                assert_eq!(
+                    spans.is_fragment(start, end),
+                    lexicon.is_fragment(&word),
+                    "fragment {word}"
+                );
+                assert_eq!(
+                    spans.checked(start, end),
+                    lexicon.zipf_checked(&word),
+                    "checked {word}"
+                );
+            }
+            assert!(!spans.covers(start, start + width + 1));
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_lexicon_on_every_substring() {
+        let text = include_str!("../../../../fixtures/documents/013_lombok_timur_tppo.md");
+        let lexicon = Lexicon::embedded();
+        for window in windows(text).iter().step_by(7).take(300) {
+            compare(lexicon, window, 24);
+        }
+    }
+
+    #[test]
+    fn agrees_with_run_time_words_and_fragments() {
+        let mut lexicon = Lexicon::embedded().clone();
+        lexicon.extend_words(["Bakesbangpol Kesbangpol Dinsos", "pemukul"]);
+        lexicon.insert("dan", 8.5);
+        lexicon.add_fragments("pen\nkantor");
+        let text = "pemberdayaan perempuan dan perlindungan anak bakesbangpol \
+                    kantor kantornya memukuli mempertahankan dinsosnya dikaitkannya \
+                    kesbangpolkan penyuluhan menaati ketenagakerjaan";
+        for window in windows(text) {
+            compare(&lexicon, &window, 24);
+            compare(&lexicon, &window, 5);
+        }
+    }
+}
