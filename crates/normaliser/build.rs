@@ -26,6 +26,17 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
+/// What follows the hyphen of every word with exactly one (`undang` of
+/// `perundang-undangan`), sorted and distinct, as Rust string literals.
+fn hyphen_rights<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let rights: BTreeSet<&str> = words
+        .filter_map(|w| w.split_once('-'))
+        .filter(|(_, right)| !right.contains('-'))
+        .map(|(_, right)| right)
+        .collect();
+    rights.iter().map(|r| format!("{r:?}")).collect()
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lexicon/hash.rs");
@@ -169,29 +180,38 @@ fn main() {
         "&str",
         fragments.iter().map(|f| format!("{f:?}")).collect(),
     );
+    list(
+        &mut out,
+        "HYPHEN_RIGHTS",
+        "&str",
+        hyphen_rights(sorted.iter().map(|(w, _)| w.as_str())),
+    );
     let longest = fragments.iter().map(String::len).max().unwrap_or(0);
     let _ = writeln!(out, "/// Longest fragment, in bytes.");
     let _ = writeln!(out, "pub(super) const FRAGMENT_BYTES: usize = {longest};");
     let dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    // The same words (and the fragments) as a trie, in binary files.
-    let encoded = trie::encode(
+    // The same words (and the fragments) as a trie.
+    let trie = trie::encode(
         sorted.iter().map(|(w, z)| (w.as_str(), *z)),
         fragments.iter().map(String::as_str),
     );
-    for (name, bytes) in [
-        ("TRIE_NODES", &encoded.nodes),
-        ("TRIE_LABELS", &encoded.labels),
-        ("TRIE_VALUES", &encoded.values),
-    ] {
-        let file = format!("lexicon_{}.bin", name.to_lowercase());
-        if let Err(e) = std::fs::write(dir.join(&file), bytes) {
-            println!("cargo:warning=cannot write the lexicon trie: {e}");
-        }
-        let _ = writeln!(
-            out,
-            "pub(super) static {name}: &[u8] = include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"));"
-        );
-    }
+    let numbers = |items: &[u32]| items.iter().map(u32::to_string).collect();
+    list(&mut out, "TRIE_FIRST", "u32", numbers(&trie.first));
+    list(
+        &mut out,
+        "TRIE_COUNT",
+        "u16",
+        trie.count.iter().map(u16::to_string).collect(),
+    );
+    list(
+        &mut out,
+        "TRIE_LABELS",
+        "u8",
+        trie.labels.iter().map(u8::to_string).collect(),
+    );
+    list(&mut out, "TRIE_VALUES", "u32", numbers(&trie.values));
+    list(&mut out, "TRIE_LETTERS", "u32", numbers(&trie.letters));
+    list(&mut out, "TRIE_ROOT", "u32", numbers(&trie.root));
     if let Err(e) = std::fs::write(dir.join("lexicon_tables.rs"), out) {
         println!("cargo:warning=cannot write the lexicon tables: {e}");
     }

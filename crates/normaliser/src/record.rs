@@ -23,21 +23,27 @@ impl Normaliser {
         let mut out = Normalised::default();
         // Agency cells repeat within a document: resolve each distinct item once.
         let mut resolved: HashMap<String, Vec<Mention>> = HashMap::new();
+        // So do whole cells (an agency named in every row): restore each once.
+        let mut restored: HashMap<&[String], Vec<String>> = HashMap::new();
         for (index, raw) in parsed.records.iter().enumerate() {
             let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            let record = self.record(no, raw, &mut out.diagnostics, &mut resolved);
+            let mut cache = Cache {
+                resolved: &mut resolved,
+                restored: &mut restored,
+            };
+            let record = self.record(no, raw, &mut out.diagnostics, &mut cache);
             out.records.push(record);
         }
         out.province = self.province(parsed.province_hint.as_deref(), &out.records);
         out
     }
 
-    fn record(
+    fn record<'a>(
         &self,
         no: u32,
-        raw: &RawRecord,
+        raw: &'a RawRecord,
         diagnostics: &mut Vec<Diagnostic>,
-        resolved: &mut HashMap<String, Vec<Mention>>,
+        cache: &mut Cache<'_, 'a>,
     ) -> Record {
         let mut record = Record::new(no, raw.span);
         record.sub_gugus_tugas = raw.section.clone();
@@ -57,22 +63,24 @@ impl Normaliser {
             };
             match field {
                 Some(field) if field.is_agency() => {
+                    let items = cell_items(cache.restored, self, &cell.lines);
                     let mentions =
-                        self.agencies(no, field, raw.span, &cell.lines, diagnostics, resolved);
+                        self.agencies(no, field, raw.span, items, diagnostics, cache.resolved);
                     if let Some(list) = record.agencies_mut(field) {
                         list.extend(mentions);
                     }
                 }
                 Some(field) => {
-                    let items = self.restorer().items(&cell.lines);
+                    let items = cell_items(cache.restored, self, &cell.lines);
                     if let Some(list) = record.items_mut(field) {
-                        list.extend(items);
+                        list.extend(items.iter().cloned());
                     }
                 }
                 None => {
-                    let items = self.restorer().items(&cell.lines);
+                    let items = cell_items(cache.restored, self, &cell.lines);
                     if !items.is_empty() {
-                        record.extra.entry(role.name()).or_default().extend(items);
+                        let list = record.extra.entry(role.name()).or_default();
+                        list.extend(items.iter().cloned());
                     }
                 }
             }
@@ -88,14 +96,14 @@ impl Normaliser {
         no: u32,
         field: Field,
         span: Span,
-        lines: &[String],
+        items: &[String],
         diagnostics: &mut Vec<Diagnostic>,
         resolved: &mut HashMap<String, Vec<Mention>>,
     ) -> Vec<Agency> {
         let mut out = Vec::new();
-        for item in self.restorer().items(lines) {
+        for item in items {
             let mentions = resolved
-                .entry(item)
+                .entry(item.clone())
                 .or_insert_with_key(|item| self.registry().mentions(item));
             for m in mentions {
                 if m.id.is_none() && !m.generic {
@@ -137,6 +145,24 @@ impl Normaliser {
         let best = counts.iter().map(|(_, c)| *c).max()?;
         counts.into_iter().find(|(_, c)| *c == best).map(|(p, _)| p)
     }
+}
+
+/// What a document repeats, done once: cells restored (by their lines)
+/// and agency items resolved.
+struct Cache<'c, 'a> {
+    resolved: &'c mut HashMap<String, Vec<Mention>>,
+    restored: &'c mut HashMap<&'a [String], Vec<String>>,
+}
+
+/// The restored items of a cell's lines, restored once per document.
+fn cell_items<'m, 'a>(
+    restored: &'m mut HashMap<&'a [String], Vec<String>>,
+    normaliser: &Normaliser,
+    lines: &'a [String],
+) -> &'m [String] {
+    restored
+        .entry(lines)
+        .or_insert_with(|| normaliser.restorer().items(lines))
 }
 
 /// The `unresolved-agency` warning for a mention.

@@ -64,6 +64,26 @@ pub(super) const PREFIXES: &[(&str, Nasal, f32, f32)] = &[
     ("ke", Nasal::None, 9.0, 0.8),
 ];
 
+/// Most prefixes of the rules beginning with one letter.
+const PREFIXES_PER_LETTER: usize = 10;
+
+/// The indices into [`PREFIXES`] of the prefixes beginning with each
+/// letter `a`-`z` (padded with `u8::MAX`).
+pub(super) const PREFIXES_BY_LETTER: [[u8; PREFIXES_PER_LETTER]; 26] = {
+    let mut table = [[u8::MAX; PREFIXES_PER_LETTER]; 26];
+    let mut i = 0;
+    while i < PREFIXES.len() {
+        let letter = (PREFIXES[i].0.as_bytes()[0] - b'a') as usize;
+        let mut k = 0;
+        while table[letter][k] != u8::MAX {
+            k += 1;
+        }
+        table[letter][k] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 /// What any derivation costs beyond its affixes: a listed form is surer.
 pub(super) const DERIVED: f32 = 0.5;
 /// Longest root (in bytes) a nasal prefix may restore a letter to.
@@ -222,7 +242,7 @@ fn prefixed(
 /// A hyphenated reduplication: `masing-masing`, `undang-Undang`,
 /// `perundang-undangan`, `sayur-sayuran`: both halves share a stem that is
 /// one half whole, the other with affixes.
-fn reduplication(word: &str, known: &dyn Fn(&str) -> Option<f32>) -> Option<f32> {
+pub(super) fn reduplication(word: &str, known: &dyn Fn(&str) -> Option<f32>) -> Option<f32> {
     let (left, right) = word.split_once('-')?;
     if right.contains('-') || left.is_empty() || right.is_empty() {
         return None;
@@ -247,17 +267,28 @@ pub(crate) fn shared_stem<'a>(left: &'a str, right: &str) -> Option<&'a str> {
         return Some(left);
     }
     // `perundang-undangan`: the left half ends with the stem, the right
-    // half begins with it; what is around the stem must be affixes.
-    for (start, _) in left.char_indices() {
-        let stem = &left[start..];
+    // half begins with it; what is around the stem must be affixes. The
+    // stem starts at the beginning of the left half or after a prefix:
+    // the shortest prefix first.
+    let mut starts = [0usize; PREFIXES.len() + 1];
+    let mut count = 1;
+    for p in PREFIXES {
+        if p.0.len() < left.len() && strip_prefix(left, p.0).is_some() {
+            if let Some(slot) = starts.get_mut(count) {
+                *slot = p.0.len();
+                count += 1;
+            }
+        }
+    }
+    let starts = starts.get_mut(..count).unwrap_or(&mut []);
+    starts.sort_unstable();
+    for &start in starts.iter() {
+        let stem = left.get(start..)?;
         if stem.chars().count() < 3 {
             break;
         }
-        let prefix = &left[..start];
-        if let Some(suffix) = right.strip_prefix(stem) {
-            let prefix_ok = prefix.is_empty() || PREFIXES.iter().any(|p| p.0 == prefix);
-            let suffix_ok = suffix.is_empty() || SUFFIXES.iter().any(|s| s.0 == suffix);
-            if prefix_ok && suffix_ok {
+        if let Some(suffix) = strip_prefix(right, stem) {
+            if suffix.is_empty() || SUFFIXES.iter().any(|s| s.0 == suffix) {
                 return Some(stem);
             }
         }

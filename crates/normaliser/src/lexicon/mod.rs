@@ -155,6 +155,8 @@ pub struct Lexicon {
     extra_fragments: Arc<WordSet>,
     /// Longest run-time word, in characters.
     extra_max: usize,
+    /// What follows the hyphen of the run-time words with exactly one.
+    extra_hyphen_rights: Arc<Vec<Box<str>>>,
     /// The run-time words and fragments as a trie, built when first needed.
     extra_trie: Arc<OnceLock<trie::Encoded>>,
 }
@@ -256,6 +258,11 @@ impl Lexicon {
         match extra.get_mut(lower.as_ref()) {
             Some(old) => *old = old.max(zipf),
             None => {
+                if let Some((_, right)) = lower.split_once('-') {
+                    if !right.contains('-') {
+                        Arc::make_mut(&mut self.extra_hyphen_rights).push(right.into());
+                    }
+                }
                 self.extra_max = self.extra_max.max(lower.chars().count());
                 Arc::make_mut(&mut self.extra_edges).add(&lower);
                 extra.insert(lower.into_owned().into_boxed_str(), zipf);
@@ -286,9 +293,16 @@ impl Lexicon {
 
     /// The embedded and run-time words as tries.
     pub(crate) fn tries(&self) -> spans::Tries<'_> {
-        let base = self
-            .base
-            .then(|| trie::Trie::new(tables::TRIE_NODES, tables::TRIE_LABELS, tables::TRIE_VALUES));
+        let base = self.base.then(|| {
+            trie::Trie::new(
+                &tables::TRIE_FIRST,
+                &tables::TRIE_COUNT,
+                &tables::TRIE_LABELS,
+                &tables::TRIE_VALUES,
+                &tables::TRIE_LETTERS,
+                &tables::TRIE_ROOT,
+            )
+        });
         let extra = (!self.extra.is_empty() || !self.extra_fragments.is_empty()).then(|| {
             trie::Trie::of(self.extra_trie.get_or_init(|| {
                 trie::encode(
@@ -332,6 +346,17 @@ impl Lexicon {
         }
         if self.is_fragment(word) {
             return None;
+        }
+        // A word with one hyphen is a reduplication, or has a listed word
+        // with a hyphen as its root: one whose right half begins the word's.
+        if let Some((_, right)) = word.split_once('-') {
+            let may_hold = |h: &str| right.starts_with(h);
+            let root_may_be_listed = right.contains('-')
+                || (self.base && tables::HYPHEN_RIGHTS.iter().any(|h| may_hold(h)))
+                || self.extra_hyphen_rights.iter().any(|h| may_hold(h));
+            if !root_may_be_listed {
+                return affix::reduplication(word, &|w| self.listed(w));
+            }
         }
         affix::derived(word, &|w| self.listed(w))
     }

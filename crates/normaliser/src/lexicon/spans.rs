@@ -18,7 +18,7 @@
 //! and the affix rules of [`super::affix::derived`], exactly (the tests
 //! compare them substring by substring).
 
-use super::affix::{Nasal, DERIVED, MIN_ROOT, PREFIXES, ROOT_BUFFER, SUFFIXES};
+use super::affix::{Nasal, DERIVED, MIN_ROOT, PREFIXES, PREFIXES_BY_LETTER, ROOT_BUFFER, SUFFIXES};
 use super::trie::{Trie, ROOT};
 use super::Lexicon;
 
@@ -40,49 +40,51 @@ pub(crate) struct Spans {
     fragment: Vec<bool>,
 }
 
+/// What [`Spans`] knows of one substring.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span {
+    /// [`Lexicon::listed`].
+    pub(crate) listed: Option<f32>,
+    /// The affix rules' zipf ([`Spans::derived`]).
+    pub(crate) derived: Option<f32>,
+    /// [`Lexicon::is_fragment`].
+    pub(crate) fragment: bool,
+}
+
 impl Spans {
+    /// All that is known of `start..end`, if it is covered.
+    pub(crate) fn at(&self, start: usize, end: usize) -> Option<Span> {
+        let i = self.slot(start, end)?;
+        let number = |z: f32| (!z.is_nan()).then_some(z);
+        Some(Span {
+            listed: number(*self.listed.get(i)?),
+            derived: number(*self.derived.get(i)?),
+            fragment: *self.fragment.get(i)?,
+        })
+    }
+
     fn slot(&self, start: usize, end: usize) -> Option<usize> {
         let chars = end.checked_sub(start)?;
         (chars >= 1 && chars <= self.width && end <= self.len)
             .then(|| start * self.width + chars - 1)
     }
 
-    /// Whether `start..end` is covered (at most `width` characters).
-    pub(crate) fn covers(&self, start: usize, end: usize) -> bool {
-        self.slot(start, end).is_some()
-    }
-
     /// [`Lexicon::listed`] of the substring `start..end`.
-    pub(crate) fn listed(&self, start: usize, end: usize) -> Option<f32> {
+    #[cfg(test)]
+    fn listed(&self, start: usize, end: usize) -> Option<f32> {
         let z = *self.listed.get(self.slot(start, end)?)?;
         (!z.is_nan()).then_some(z)
     }
 
-    /// The affix rules' zipf of the substring `start..end` (what
-    /// [`super::affix::derived`] gives for a word without a hyphen).
-    pub(crate) fn derived(&self, start: usize, end: usize) -> Option<f32> {
-        let z = *self.derived.get(self.slot(start, end)?)?;
-        (!z.is_nan()).then_some(z)
-    }
-
-    /// [`Lexicon::is_fragment`] of the substring `start..end`.
-    pub(crate) fn is_fragment(&self, start: usize, end: usize) -> bool {
-        self.slot(start, end)
-            .and_then(|i| self.fragment.get(i))
-            .copied()
-            .unwrap_or(false)
-    }
-
     /// [`Lexicon::zipf_checked`] of the substring `start..end`.
     #[cfg(test)]
-    pub(crate) fn checked(&self, start: usize, end: usize) -> Option<f32> {
-        self.listed(start, end).or_else(|| {
-            if self.is_fragment(start, end) {
-                None
-            } else {
-                self.derived(start, end)
-            }
-        })
+    fn checked(&self, start: usize, end: usize) -> Option<f32> {
+        let span = self.at(start, end)?;
+        match span.listed {
+            Some(z) => Some(z),
+            None if span.fragment => None,
+            None => span.derived,
+        }
     }
 }
 
@@ -139,7 +141,11 @@ impl Lexicon {
             fragment: vec![false; len * width],
         };
         let tries = self.tries();
+        // The listed words from each position: `ends[from[s]..from[s + 1]]`.
+        let mut ends: Vec<(usize, f32)> = Vec::new();
+        let mut from: Vec<usize> = Vec::with_capacity(len + 1);
         for start in 0..len {
+            from.push(ends.len());
             let slots = start * width..start * width + width;
             let (Some(listed), Some(fragment)) = (
                 spans.listed.get_mut(slots.clone()),
@@ -157,6 +163,7 @@ impl Lexicon {
                     let i = end - start - 1;
                     if let (Some(slot), Some(z)) = (listed.get_mut(i), z) {
                         *slot = z;
+                        ends.push((end, z));
                     }
                     if let Some(slot) = fragment.get_mut(i) {
                         *slot = is_fragment;
@@ -172,6 +179,9 @@ impl Lexicon {
             total += c.len_utf8();
             bytes.push(total);
         }
+        from.push(ends.len());
+        let listed = Listed { ends, from };
+        let mut scratch = Scratch::default();
         let mut chains = Vec::new();
         for start in 0..len {
             chains.clear();
@@ -185,10 +195,46 @@ impl Lexicon {
                 None,
                 &mut chains,
             );
-            derive_from(&tries, text, start, &chains, &mut spans);
+            derive_from(
+                &tries,
+                text,
+                start,
+                &chains,
+                &listed,
+                &mut spans,
+                &mut scratch,
+            );
         }
         spans
     }
+}
+
+/// The listed words of the text, by start.
+#[derive(Debug)]
+struct Listed {
+    /// End and zipf of each listed word, by start and end.
+    ends: Vec<(usize, f32)>,
+    /// Where the words from each start begin in `ends`.
+    from: Vec<usize>,
+}
+
+impl Listed {
+    /// The ends and zipfs of the listed words from `start`, shortest first.
+    fn from(&self, start: usize) -> &[(usize, f32)] {
+        let (Some(&a), Some(&b)) = (self.from.get(start), self.from.get(start + 1)) else {
+            return &[];
+        };
+        self.ends.get(a..b).unwrap_or(&[])
+    }
+}
+
+/// Buffers reused from one position to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Derived words: end and zipf.
+    found: Vec<(usize, f32)>,
+    /// Roots after a chain of prefixes: end and zipf.
+    roots: Vec<(usize, f32)>,
 }
 
 /// Record the derivations of words starting at `start`.
@@ -197,32 +243,33 @@ fn derive_from(
     text: &[char],
     start: usize,
     chains: &[Chain],
+    listed: &Listed,
     spans: &mut Spans,
+    scratch: &mut Scratch,
 ) {
     let width = spans.width;
     let limit = (start + width).min(text.len());
-    let mut found: Vec<(usize, f32)> = Vec::new();
+    let Scratch { found, roots } = scratch;
+    found.clear();
     // A listed stem and a suffix (`dikaitkan` + `nya`).
-    for end in start + MIN_ROOT..=limit {
-        if let Some(z) = spans.listed(start, end) {
+    for &(end, z) in listed.from(start) {
+        if end >= start + MIN_ROOT && end <= limit {
             suffixed(text, start, end, limit, |end, cost| {
                 found.push((end, z - cost - DERIVED));
             });
         }
     }
     // Prefixes over a root, with or without a suffix.
-    let mut roots: Vec<(usize, f32)> = Vec::new();
     for chain in chains {
         roots.clear();
         let max_end = chain.max_end.min(limit);
         match chain.root.letter {
-            None => {
-                for end in chain.min_end..=max_end {
-                    if let Some(z) = spans.listed(chain.root.at, end) {
-                        roots.push((end, z));
-                    }
-                }
-            }
+            None => roots.extend(
+                listed
+                    .from(chain.root.at)
+                    .iter()
+                    .filter(|(end, _)| *end >= chain.min_end && *end <= max_end),
+            ),
             Some(_) => walk(
                 tries,
                 chain.root.letter,
@@ -236,7 +283,7 @@ fn derive_from(
                 },
             ),
         }
-        for &(end, z) in &roots {
+        for &(end, z) in roots.iter() {
             let bare = chain.apply(z, false);
             found.push((end, bare - DERIVED));
             let with_suffix = chain.apply(z, true);
@@ -245,7 +292,7 @@ fn derive_from(
             });
         }
     }
-    for (end, z) in found {
+    for &(end, z) in found.iter() {
         if let Some(slot) = spans
             .slot(start, end)
             .and_then(|i| spans.derived.get_mut(i))
@@ -295,7 +342,18 @@ fn prefix_chains(
     if depth >= 2 {
         return;
     }
-    for &(prefix, nasal, bare, with_suffix) in PREFIXES {
+    // Only the prefixes beginning with the head's first letter.
+    let first = head.letter.or_else(|| text.get(head.at).copied());
+    let Some(index) = first
+        .filter(char::is_ascii_lowercase)
+        .and_then(|c| PREFIXES_BY_LETTER.get(usize::from(c as u8 - b'a')))
+    else {
+        return;
+    };
+    for &i in index.iter().take_while(|&&i| i != u8::MAX) {
+        let Some(&(prefix, nasal, bare, with_suffix)) = PREFIXES.get(usize::from(i)) else {
+            continue;
+        };
         let Some(rest) = strip_prefix(text, head, prefix) else {
             continue;
         };
@@ -322,7 +380,7 @@ fn prefix_chains(
                 // The root is rebuilt in a buffer of ROOT_BUFFER bytes.
                 let base = bytes.get(rest).copied().unwrap_or(0);
                 let fits = bytes
-                    .partition_point(|&b| b + 1 <= base + ROOT_BUFFER)
+                    .partition_point(|&b| b < base + ROOT_BUFFER)
                     .saturating_sub(1);
                 chain.max_end = chain.max_end.min(fits);
             }
@@ -463,8 +521,8 @@ mod tests {
                     "listed {word}"
                 );
                 assert_eq!(
-                    spans.is_fragment(start, end),
-                    lexicon.is_fragment(&word),
+                    spans.at(start, end).map(|s| s.fragment),
+                    Some(lexicon.is_fragment(&word)),
                     "fragment {word}"
                 );
                 assert_eq!(
@@ -473,7 +531,7 @@ mod tests {
                     "checked {word}"
                 );
             }
-            assert!(!spans.covers(start, start + width + 1));
+            assert!(spans.at(start, start + width + 1).is_none());
         }
     }
 

@@ -7,29 +7,55 @@
 //! substrings starting there at once, in as many steps as the longest word
 //! that begins there has letters.
 //!
-//! Layout (little-endian, children of a node stored next to each other in
-//! breadth-first order, so that a node is found from its parent by a scan
-//! of a few bytes):
-//!
-//! - `nodes`: per node, 8 bytes: the index of its first child (`u32`), its
-//!   number of children (`u16`) and its flags (`u16`: [`FRAGMENT`]);
-//! - `labels`: per node, the byte of the edge that leads to it;
-//! - `values`: per node, the zipf of the word ending there (`f32` bits;
-//!   [`NO_WORD`] when no word ends there).
+//! Layout: nodes numbered breadth-first, so that the children of a node
+//! have consecutive numbers and are found from their parent by a scan of a
+//! few bytes. Per node: the number of its first child, its number of
+//! children (with the [`FRAGMENT`] flag in the top bit), the byte of the
+//! edge that leads to it, the zipf of the word ending there (`f32`
+//! bits; [`NO_WORD`] when no word ends there) and which of `a`-`z` its
+//! children are ([`letter_mask`]), so that a letter finds its child in a
+//! few instructions. The root's children are also indexed by byte.
 
 use std::collections::BTreeMap;
 
-/// Flag of a node where a fragment ends (`nya`, `kan`: never a word).
-pub(crate) const FRAGMENT: u16 = 1;
+/// Flag of a node where a fragment ends (`nya`, `kan`: never a word), in
+/// its count of children.
+pub(crate) const FRAGMENT: u16 = 0x8000;
 /// The value bits of a node where no word ends (a NaN).
 pub(crate) const NO_WORD: u32 = 0x7fc0_0000;
 
 /// The encoded arrays of a trie.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Encoded {
-    pub(crate) nodes: Vec<u8>,
+    pub(crate) first: Vec<u32>,
+    pub(crate) count: Vec<u16>,
     pub(crate) labels: Vec<u8>,
-    pub(crate) values: Vec<u8>,
+    pub(crate) values: Vec<u32>,
+    /// Per node, [`letter_mask`] of its children's labels.
+    pub(crate) letters: Vec<u32>,
+    /// The child of the root along each byte ([`u32::MAX`]: none).
+    pub(crate) root: Vec<u32>,
+}
+
+/// Bits of the letter mask that count the labels before `a`.
+const LEAD_SHIFT: u32 = 26;
+/// A count of labels before `a` too high for the mask: scan instead.
+const LEAD_UNKNOWN: u32 = 63;
+
+/// The letter mask of sorted child labels: bit `i` for the letter `a + i`,
+/// and in the top six bits the number of labels before `a` (digits,
+/// hyphens), or [`LEAD_UNKNOWN`].
+pub(crate) fn letter_mask(labels: impl IntoIterator<Item = u8>) -> u32 {
+    let mut mask = 0u32;
+    let mut lead = 0u32;
+    for label in labels {
+        if label < b'a' {
+            lead += 1;
+        } else if label <= b'z' {
+            mask |= 1 << (label - b'a');
+        }
+    }
+    mask | (lead.min(LEAD_UNKNOWN) << LEAD_SHIFT)
 }
 
 /// Encode words (with their zipf) and fragments as a trie. A string given
@@ -84,17 +110,27 @@ pub(crate) fn encode<'a>(
         }
         k += 1;
     }
-    let mut out = Encoded::default();
+    let mut out = Encoded {
+        root: vec![u32::MAX; 256],
+        ..Encoded::default()
+    };
     for (new, &old) in order.iter().enumerate() {
         let node = &nodes[old];
-        let count = u16::try_from(node.children.len()).unwrap_or(u16::MAX);
-        let first = u32::try_from(first[new]).unwrap_or(u32::MAX);
-        out.nodes.extend_from_slice(&first.to_le_bytes());
-        out.nodes.extend_from_slice(&count.to_le_bytes());
+        let count = u16::try_from(node.children.len()).unwrap_or(FRAGMENT - 1);
         let flags = if node.fragment { FRAGMENT } else { 0 };
-        out.nodes.extend_from_slice(&flags.to_le_bytes());
-        let bits = node.value.map_or(NO_WORD, f32::to_bits);
-        out.values.extend_from_slice(&bits.to_le_bytes());
+        out.first
+            .push(u32::try_from(first[new]).unwrap_or(u32::MAX));
+        out.count.push(count | flags);
+        out.values.push(node.value.map_or(NO_WORD, f32::to_bits));
+        out.letters.push(letter_mask(node.children.keys().copied()));
+    }
+    if let Some(&first) = first.first() {
+        for (i, &byte) in label.iter().enumerate().skip(first) {
+            if i >= first + nodes[0].children.len() {
+                break;
+            }
+            out.root[usize::from(byte)] = u32::try_from(i).unwrap_or(u32::MAX);
+        }
     }
     out.labels = label;
     out
@@ -103,42 +139,70 @@ pub(crate) fn encode<'a>(
 /// A view of an encoded trie.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Trie<'a> {
-    nodes: &'a [u8],
+    first: &'a [u32],
+    count: &'a [u16],
     labels: &'a [u8],
-    values: &'a [u8],
+    values: &'a [u32],
+    letters: &'a [u32],
+    root: &'a [u32],
 }
 
 /// The root of every trie.
 pub(crate) const ROOT: u32 = 0;
 
 impl<'a> Trie<'a> {
-    /// A view of the arrays of [`encode`].
-    pub(crate) fn new(nodes: &'a [u8], labels: &'a [u8], values: &'a [u8]) -> Trie<'a> {
+    /// A view of the arrays of [`Encoded`].
+    pub(crate) fn new(
+        first: &'a [u32],
+        count: &'a [u16],
+        labels: &'a [u8],
+        values: &'a [u32],
+        letters: &'a [u32],
+        root: &'a [u32],
+    ) -> Trie<'a> {
         Trie {
-            nodes,
+            first,
+            count,
             labels,
             values,
+            letters,
+            root,
         }
     }
 
     /// A view of an encoded trie.
     pub(crate) fn of(encoded: &'a Encoded) -> Trie<'a> {
-        Trie::new(&encoded.nodes, &encoded.labels, &encoded.values)
-    }
-
-    fn node(&self, node: u32) -> Option<(usize, usize, u16)> {
-        let at = node as usize * 8;
-        let bytes = self.nodes.get(at..at + 8)?;
-        let first = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        let count = u16::from_le_bytes([bytes[4], bytes[5]]);
-        let flags = u16::from_le_bytes([bytes[6], bytes[7]]);
-        Some((first as usize, usize::from(count), flags))
+        Trie::new(
+            &encoded.first,
+            &encoded.count,
+            &encoded.labels,
+            &encoded.values,
+            &encoded.letters,
+            &encoded.root,
+        )
     }
 
     /// The child of `node` along `byte`.
     #[inline]
     pub(crate) fn child(&self, node: u32, byte: u8) -> Option<u32> {
-        let (first, count, _) = self.node(node)?;
+        if node == ROOT {
+            let child = *self.root.get(usize::from(byte))?;
+            return (child != u32::MAX).then_some(child);
+        }
+        let first = *self.first.get(node as usize)? as usize;
+        if byte.is_ascii_lowercase() {
+            let mask = *self.letters.get(node as usize)?;
+            let lead = mask >> LEAD_SHIFT;
+            if lead != LEAD_UNKNOWN {
+                let bit = 1u32 << (byte - b'a');
+                if mask & bit == 0 {
+                    return None;
+                }
+                let before = (mask & (bit - 1)).count_ones() + lead;
+                return u32::try_from(first).ok()?.checked_add(before);
+            }
+        }
+        let count = usize::from(*self.count.get(node as usize)? & !FRAGMENT);
         let labels = self.labels.get(first..first + count)?;
         // Labels are sorted: a short linear scan beats a binary search here.
         for (i, &label) in labels.iter().enumerate() {
@@ -167,23 +231,22 @@ impl<'a> Trie<'a> {
     /// The zipf of the word ending at `node`, if one does.
     #[inline]
     pub(crate) fn value(&self, node: u32) -> Option<f32> {
-        let at = node as usize * 4;
-        let bytes = self.values.get(at..at + 4)?;
-        let bits = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        let bits = *self.values.get(node as usize)?;
         (bits != NO_WORD).then(|| f32::from_bits(bits))
     }
 
     /// Whether a fragment ends at `node`.
     #[inline]
     pub(crate) fn is_fragment(&self, node: u32) -> bool {
-        self.node(node)
-            .is_some_and(|(_, _, flags)| flags & FRAGMENT != 0)
+        self.count
+            .get(node as usize)
+            .is_some_and(|count| count & FRAGMENT != 0)
     }
 
     /// Number of nodes.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.nodes.len() / 8
+        self.first.len()
     }
 }
 

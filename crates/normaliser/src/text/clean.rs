@@ -8,6 +8,16 @@ use unicode_normalization::UnicodeNormalization;
 /// whitespace collapsed and trimmed.
 pub(crate) fn clean_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    if line.is_ascii() {
+        // Nothing to normalise, map or remove: only the whitespace.
+        for token in line.split(char::is_whitespace).filter(|t| !t.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(token);
+        }
+        return out;
+    }
     let nfc: String = line.nfc().collect();
     let trimmed = nfc.trim_end_matches(char::is_whitespace);
     let ends_soft = trimmed.ends_with('\u{00AD}');

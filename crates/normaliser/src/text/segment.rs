@@ -808,16 +808,23 @@ impl Model<'_> {
             };
         }
 
+        // The cost of cutting before each slot.
+        let cuts: Vec<f32> = (0..=n)
+            .map(|at| {
+                if at == n {
+                    0.0
+                } else {
+                    self.cut_cost(&slots, at, &atom_known)
+                }
+            })
+            .collect();
+
         let mut best = vec![f32::INFINITY; n + 1];
         let mut back = vec![(0usize, false); n + 1];
         best[0] = 0.0;
         for end in 1..=n {
             // The cost of cutting at `end` (the gap before slot `end`).
-            let cut = if end == n {
-                0.0
-            } else {
-                self.cut_cost(&slots, end, &atom_known)
-            };
+            let cut = cuts[end];
             let cut_after = end < n && slots[end].gap == Gap::None;
             // A typed word longer than any listed word may stay whole.
             let whole_atom = end == n || slots[end].atom != slots[end - 1].atom;
@@ -825,7 +832,8 @@ impl Model<'_> {
             let extra = (whole_atom && long_atom + MAX_WORD < end).then_some(long_atom);
             let nearest = end.saturating_sub(MAX_WORD);
             for start in (nearest..end).rev().chain(extra) {
-                if !best[start].is_finite() {
+                let before = best[start];
+                if !before.is_finite() {
                     continue;
                 }
                 let inner_spaces = spaces[end] - spaces[start + 1];
@@ -833,46 +841,54 @@ impl Model<'_> {
                     // Longer candidates hold more spaces still.
                     break;
                 }
-                let Some(lower_word) = lower.get(offsets[start]..offsets[end]) else {
-                    continue;
-                };
-                let chars = end - start;
+                let word = || lower.get(offsets[start]..offsets[end]).unwrap_or_default();
                 let seen = |word: &str| local.then(|| self.vocabulary.zipf(word)).flatten();
-                let zipf = if !spans.covers(start, end) {
-                    // A whole typed word longer than any candidate.
-                    let listed = if edges_known(start, end) {
-                        self.lexicon.zipf_checked(lower_word)
-                    } else {
-                        None
-                    };
-                    max_zipf(listed, seen(lower_word))
-                } else if chars < 3 {
-                    max_zipf(spans.listed(start, end), seen(lower_word))
-                } else {
-                    let listed = spans.listed(start, end).or_else(|| {
-                        if spans.is_fragment(start, end) {
-                            return None;
-                        }
-                        spans
-                            .derived(start, end)
-                            .filter(|_| edges_known(start, end))
-                    });
-                    let seen = if voc_begin[start] && voc_finish[end] {
-                        self.vocabulary.zipf(lower_word)
-                    } else {
-                        None
-                    };
-                    max_zipf(listed, seen)
+                let chars = end - start;
+                let (zipf, fragment) = match spans.at(start, end) {
+                    None => {
+                        // A whole typed word longer than any candidate.
+                        let listed = if edges_known(start, end) {
+                            self.lexicon.zipf_checked(word())
+                        } else {
+                            None
+                        };
+                        (max_zipf(listed, seen(word())), false)
+                    }
+                    Some(span) if chars < 3 => (max_zipf(span.listed, seen(word())), span.fragment),
+                    Some(span) => {
+                        let listed = span.listed.or_else(|| {
+                            if span.fragment {
+                                return None;
+                            }
+                            span.derived.filter(|_| edges_known(start, end))
+                        });
+                        let seen = if voc_begin[start] && voc_finish[end] {
+                            self.vocabulary.zipf(word())
+                        } else {
+                            None
+                        };
+                        (max_zipf(listed, seen), span.fragment)
+                    }
                 };
+                let hyphen = hyphens[end] - hyphens[start + 1] == 1;
+                let capitals = (capitals[end] - capitals[start]) as usize;
+                if zipf.is_none() && !hyphen && capitals != chars {
+                    // An unknown word: no cheaper than its base and letters,
+                    // and never across a typed space.
+                    let least = UNKNOWN_BASE + UNKNOWN_PER_CHAR * chars as f32;
+                    if inner_spaces > 0 || before + least >= best[end] {
+                        continue;
+                    }
+                }
                 let shape = Shape {
                     chars,
                     camel: camels[end] > camels[start + 1],
-                    capitals: (capitals[end] - capitals[start]) as usize,
+                    capitals,
                 };
-                let fragment = chars <= MAX_FRAGMENT && spans.is_fragment(start, end);
+                let fragment = chars <= MAX_FRAGMENT && fragment;
                 let mut cost = shaped_cost(zipf, shape, fragment);
                 let mut hyphenated = false;
-                if hyphens[end] - hyphens[start + 1] == 1 {
+                if hyphen {
                     (cost, hyphenated) = self.hyphen_cost(&slots[start..end], cost);
                 }
                 // Only a known word may take a typed space away, and not the
@@ -896,7 +912,7 @@ impl Model<'_> {
                 } else {
                     0.0
                 };
-                let total = best[start] + cost + joins + cut + short;
+                let total = before + cost + joins + cut + short;
                 if total < best[end] {
                     best[end] = total;
                     back[end] = (start, hyphenated);
@@ -945,9 +961,12 @@ impl Model<'_> {
         let Some(at) = at else {
             return (plain, false);
         };
-        let left: String = slots[..at].iter().map(|s| s.lower).collect();
-        let right: String = slots[at..].iter().map(|s| s.lower).collect();
-        let joined = format!("{left}-{right}");
+        let mut joined = String::with_capacity(slots.len() + 1);
+        joined.extend(slots[..at].iter().map(|s| s.lower));
+        let hyphen = joined.len();
+        joined.push('-');
+        joined.extend(slots[at..].iter().map(|s| s.lower));
+        let (left, right) = (&joined[..hyphen], &joined[hyphen + 1..]);
         if let Some(z) = self.zipf(&joined) {
             let cost = 9.0 - z;
             if cost < plain {
@@ -956,9 +975,9 @@ impl Model<'_> {
         }
         // `se-Provinsi`: a prefix before a capitalised word.
         let capital = slots.get(at).is_some_and(|s| s.c.is_uppercase());
-        if capital && HYPHEN_PREFIXES.contains(&left.as_str()) {
+        if capital && HYPHEN_PREFIXES.contains(&left) {
             let right_original: String = slots[at..].iter().map(|s| s.c).collect();
-            let cost = self.word_cost(&right_original, &right) + 1.0;
+            let cost = self.word_cost(&right_original, right) + 1.0;
             if cost < plain {
                 return (cost, true);
             }
