@@ -84,6 +84,21 @@ pub(super) const PREFIXES_BY_LETTER: [[u8; PREFIXES_PER_LETTER]; 26] = {
     table
 };
 
+/// The prefixes of the rules that begin with the first letter of `word`
+/// (the others cannot begin it).
+fn prefixes_of(word: &str) -> impl Iterator<Item = &'static (&'static str, Nasal, f32, f32)> {
+    let index = word
+        .as_bytes()
+        .first()
+        .filter(|b| b.is_ascii_lowercase())
+        .and_then(|b| PREFIXES_BY_LETTER.get(usize::from(b - b'a')));
+    index
+        .into_iter()
+        .flatten()
+        .take_while(|&&i| i != u8::MAX)
+        .filter_map(|&i| PREFIXES.get(usize::from(i)))
+}
+
 /// What any derivation costs beyond its affixes: a listed form is surer.
 pub(super) const DERIVED: f32 = 0.5;
 /// Longest root (in bytes) a nasal prefix may restore a letter to.
@@ -112,7 +127,7 @@ fn strip_suffix<'a>(word: &'a str, suffix: &str) -> Option<&'a str> {
 
 /// Whether `word` begins with a prefix of the rules.
 pub(crate) fn has_prefix(word: &str) -> bool {
-    PREFIXES.iter().any(|p| strip_prefix(word, p.0).is_some())
+    prefixes_of(word).any(|p| strip_prefix(word, p.0).is_some())
 }
 
 /// Whether a word beginning with `head` (lower case, at least the longest
@@ -121,7 +136,7 @@ pub(crate) fn has_prefix(word: &str) -> bool {
 /// each prefix it begins with, the rest begins a listed word (with the
 /// letter a nasal dropped put back), or begins with another prefix.
 pub(crate) fn root_may_start(head: &str, starts: &dyn Fn(u64) -> bool) -> bool {
-    PREFIXES.iter().any(|&(prefix, nasal, _, _)| {
+    prefixes_of(head).any(|&(prefix, nasal, _, _)| {
         let Some(rest) = strip_prefix(head, prefix) else {
             return false;
         };
@@ -196,7 +211,7 @@ fn prefixed(
         return None;
     }
     let mut best: Option<f32> = None;
-    for &(prefix, nasal, bare, with_suffix) in PREFIXES {
+    for &(prefix, nasal, bare, with_suffix) in prefixes_of(word) {
         let Some(rest) = strip_prefix(word, prefix) else {
             continue;
         };
@@ -272,7 +287,7 @@ pub(crate) fn shared_stem<'a>(left: &'a str, right: &str) -> Option<&'a str> {
     // the shortest prefix first.
     let mut starts = [0usize; PREFIXES.len() + 1];
     let mut count = 1;
-    for p in PREFIXES {
+    for p in prefixes_of(left) {
         if p.0.len() < left.len() && strip_prefix(left, p.0).is_some() {
             if let Some(slot) = starts.get_mut(count) {
                 *slot = p.0.len();

@@ -314,6 +314,18 @@ impl Lexicon {
         spans::Tries { base, extra }
     }
 
+    /// Whether some listed word with one hyphen has a right half that
+    /// begins `right` (lower case): else no word derived from a listed one
+    /// ends with a hyphen and `right`.
+    pub(crate) fn may_end_hyphenated(&self, right: &[char]) -> bool {
+        let begins = |h: &str| {
+            let mut chars = right.iter();
+            h.chars().all(|c| chars.next() == Some(&c))
+        };
+        (self.base && tables::HYPHEN_RIGHTS.iter().any(|h| begins(h)))
+            || self.extra_hyphen_rights.iter().any(|h| begins(h))
+    }
+
     /// Whether `word` (any case) is known: listed, derived from a listed
     /// root by affix rules, or a hyphenated reduplication.
     pub fn contains(&self, word: &str) -> bool {

@@ -457,28 +457,38 @@ fn walk(
     limit: usize,
     mut found: impl FnMut(usize, Option<f32>, bool),
 ) {
-    let lead = |trie: Option<Trie<'_>>| {
+    // The tries by reference: a walk takes many steps.
+    let base_trie = tries.base.as_ref();
+    let extra_trie = tries.extra.as_ref();
+    let lead = |trie: Option<&Trie<'_>>| {
         let trie = trie?;
         match letter {
             Some(letter) => trie.step(ROOT, letter),
             None => Some(ROOT),
         }
     };
-    let mut base = lead(tries.base);
-    let mut extra = lead(tries.extra);
+    let mut base = lead(base_trie);
+    let mut extra = lead(extra_trie);
     let limit = limit.min(text.len());
     for (i, &c) in text.get(at..limit).unwrap_or(&[]).iter().enumerate() {
-        base = base.and_then(|n| tries.base.and_then(|t| t.step(n, c)));
-        extra = extra.and_then(|n| tries.extra.and_then(|t| t.step(n, c)));
-        if base.is_none() && extra.is_none() {
-            break;
-        }
+        base = match (base_trie, base) {
+            (Some(t), Some(n)) => t.step(n, c),
+            _ => None,
+        };
+        extra = match (extra_trie, extra) {
+            (Some(t), Some(n)) => t.step(n, c),
+            _ => None,
+        };
         let (mut z, mut fragment) = (None, false);
-        if let (Some(t), Some(n)) = (tries.extra, extra) {
-            fragment = t.is_fragment(n);
-            z = t.value(n);
+        match (extra_trie, extra) {
+            (Some(t), Some(n)) => {
+                fragment = t.is_fragment(n);
+                z = t.value(n);
+            }
+            _ if base.is_none() => break,
+            _ => {}
         }
-        if let (Some(t), Some(n)) = (tries.base, base) {
+        if let (Some(t), Some(n)) = (base_trie, base) {
             // A run-time fragment is no embedded word.
             if !fragment {
                 if let Some(v) = t.value(n) {

@@ -12,6 +12,8 @@
 //! with an unknown word or a line break are re-segmented, so correct text
 //! passes unchanged.
 
+use std::borrow::Cow;
+
 use super::Vocabulary;
 use crate::Lexicon;
 
@@ -64,6 +66,8 @@ const MIXED_CASE: f32 = 4.0;
 const HYPHEN_PREFIXES: &[&str] = &[
     "se", "non", "anti", "pra", "pasca", "antar", "sub", "pro", "eks", "ke",
 ];
+/// Longest prefix of the affix rules and of [`HYPHEN_PREFIXES`], in letters.
+const MAX_PREFIX: usize = 6;
 /// Below this zipf a typed word is re-segmented like an unknown one.
 const SURE_ZIPF: f32 = 1.5;
 /// Longest candidate word, in characters.
@@ -199,7 +203,7 @@ fn names(atoms: &[Atom], model: &Model<'_>) -> Vec<bool> {
         let before = k.checked_sub(1).and_then(|p| atoms.get(p));
         let neighbour = before.is_some_and(|b| b.kind != Kind::Punct && capitalised(b))
             || next.is_some_and(|n| n.kind != Kind::Punct && capitalised(n));
-        if neighbour && model.zipf(&atom.text.to_lowercase()).is_none() {
+        if neighbour && model.zipf(&lower_case(&atom.text)).is_none() {
             names[k] = true;
         }
     }
@@ -631,12 +635,13 @@ impl Model<'_> {
         // break or hyphen, those with an inner capital; and one neighbour
         // on each side of them.
         let n = run.len();
-        let lowers: Vec<String> = run.iter().map(|a| a.text.to_lowercase()).collect();
+        let lowers: Vec<Cow<'_, str>> = run.iter().map(|a| lower_case(&a.text)).collect();
         // A word known only through an unlikely derivation (`di` + noun, a
         // preposition glued to its noun) is checked like an unknown one.
-        let known: Vec<bool> = lowers
+        let zipfs: Vec<Option<f32>> = lowers.iter().map(|l| self.zipf(l)).collect();
+        let known: Vec<bool> = zipfs
             .iter()
-            .map(|l| self.zipf(l).is_some_and(|z| z >= SURE_ZIPF))
+            .map(|z| z.is_some_and(|z| z >= SURE_ZIPF))
             .collect();
         let mut suspect: Vec<bool> = run
             .iter()
@@ -688,20 +693,25 @@ impl Model<'_> {
                 end += 1;
             }
             out.push_str(gap_text);
-            out.push_str(&self.segment(&run[k..end], names.get(k..end).unwrap_or(&[])));
+            out.push_str(&self.segment(
+                &run[k..end],
+                names.get(k..end).unwrap_or(&[]),
+                zipfs.get(k..end).unwrap_or(&[]),
+            ));
             k = end;
         }
         out
     }
 
-    /// Re-segment a window of letter atoms by dynamic programming.
+    /// Re-segment a window of letter atoms by dynamic programming (`zipfs`:
+    /// the model's zipf of each atom, lower case).
     ///
     /// Every substring of at most [`MAX_WORD`] characters (and every whole
     /// typed atom) is a candidate word. What a candidate needs beyond its
     /// dictionary lookup comes from prefix sums; the lookup itself is made
     /// only when the candidate's first and last three letters match some
     /// known word's, so most substrings cost a few comparisons.
-    fn segment(&self, atoms: &[Atom], names: &[bool]) -> String {
+    fn segment(&self, atoms: &[Atom], names: &[bool], zipfs: &[Option<f32>]) -> String {
         let mut slots: Vec<Slot> = Vec::new();
         for (a, atom) in atoms.iter().enumerate() {
             for (i, c) in atom.text.chars().enumerate() {
@@ -777,8 +787,11 @@ impl Model<'_> {
                 if names.get(a).copied().unwrap_or(false) {
                     return CUT_NAME;
                 }
-                self.zipf(&atom.text.to_lowercase())
-                    .map_or(0.0, |z| (z - CUT_KNOWN_FROM).clamp(0.0, CUT_KNOWN))
+                let zipf = match zipfs.get(a) {
+                    Some(&zipf) => zipf,
+                    None => self.zipf(&atom.text.to_lowercase()),
+                };
+                zipf.map_or(0.0, |z| (z - CUT_KNOWN_FROM).clamp(0.0, CUT_KNOWN))
             })
             .collect();
         // Prefix sums of join costs: joining across slot j's gap.
@@ -889,7 +902,8 @@ impl Model<'_> {
                 let mut cost = shaped_cost(zipf, shape, fragment);
                 let mut hyphenated = false;
                 if hyphen {
-                    (cost, hyphenated) = self.hyphen_cost(&slots[start..end], cost);
+                    (cost, hyphenated) =
+                        self.hyphen_cost(&slots[start..end], &text[start..end], cost);
                 }
                 // Only a known word may take a typed space away, and not the
                 // space before a capital (`Kelas I` is no `KelasI`).
@@ -951,7 +965,7 @@ impl Model<'_> {
 
     /// The cost of a candidate across one hyphen, and whether it keeps the
     /// hyphen (`perundang-undangan`, `se-Provinsi`), given its plain cost.
-    fn hyphen_cost(&self, slots: &[Slot], plain: f32) -> (f32, bool) {
+    fn hyphen_cost(&self, slots: &[Slot], lower: &[char], plain: f32) -> (f32, bool) {
         let at = slots
             .iter()
             .enumerate()
@@ -961,23 +975,41 @@ impl Model<'_> {
         let Some(at) = at else {
             return (plain, false);
         };
+        // The model knows a hyphenated word only as a reduplication (the
+        // right half begins with the left half, or with what follows a
+        // prefix of it) or through a listed hyphenated word.
+        let (l, r) = lower.split_at(at.min(lower.len()));
+        let may_reduplicate = l.len() >= 2
+            && r.first()
+                .is_some_and(|c| l.iter().take(MAX_PREFIX + 1).any(|x| x == c));
+        if !may_reduplicate && !self.lexicon.may_end_hyphenated(r) {
+            return self.hyphen_prefix_cost(slots, at, plain);
+        }
         let mut joined = String::with_capacity(slots.len() + 1);
         joined.extend(slots[..at].iter().map(|s| s.lower));
-        let hyphen = joined.len();
         joined.push('-');
         joined.extend(slots[at..].iter().map(|s| s.lower));
-        let (left, right) = (&joined[..hyphen], &joined[hyphen + 1..]);
         if let Some(z) = self.zipf(&joined) {
             let cost = 9.0 - z;
             if cost < plain {
                 return (cost, true);
             }
         }
-        // `se-Provinsi`: a prefix before a capitalised word.
+        self.hyphen_prefix_cost(slots, at, plain)
+    }
+
+    /// `se-Provinsi`: the cost of a candidate that is a prefix, a hyphen
+    /// and a capitalised word (hyphen before slot `at`), if below `plain`.
+    fn hyphen_prefix_cost(&self, slots: &[Slot], at: usize, plain: f32) -> (f32, bool) {
         let capital = slots.get(at).is_some_and(|s| s.c.is_uppercase());
-        if capital && HYPHEN_PREFIXES.contains(&left) {
+        if !capital || at > MAX_PREFIX {
+            return (plain, false);
+        }
+        let left: String = slots[..at].iter().map(|s| s.lower).collect();
+        if HYPHEN_PREFIXES.contains(&left.as_str()) {
             let right_original: String = slots[at..].iter().map(|s| s.c).collect();
-            let cost = self.word_cost(&right_original, right) + 1.0;
+            let right: String = slots[at..].iter().map(|s| s.lower).collect();
+            let cost = self.word_cost(&right_original, &right) + 1.0;
             if cost < plain {
                 return (cost, true);
             }
@@ -1036,6 +1068,15 @@ fn shaped_cost(zipf: Option<f32>, shape: Shape, fragment: bool) -> f32 {
         + UNKNOWN_PER_CHAR * chars
         + UNKNOWN_PER_LONG_CHAR * (chars - LONG_WORD).max(0.0)
         + fragment
+}
+
+/// `text` in lower case, borrowed when it already is.
+fn lower_case(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// The separator a kept gap prints as.
