@@ -87,10 +87,15 @@ pub(super) const PREFIXES_BY_LETTER: [[u8; PREFIXES_PER_LETTER]; 26] = {
 /// The prefixes of the rules that begin with the first letter of `word`
 /// (the others cannot begin it).
 fn prefixes_of(word: &str) -> impl Iterator<Item = &'static (&'static str, Nasal, f32, f32)> {
-    let index = word
-        .as_bytes()
-        .first()
-        .filter(|b| b.is_ascii_lowercase())
+    prefixes_beginning(word.as_bytes().first().copied())
+}
+
+/// The prefixes of the rules that begin with the byte `first`.
+fn prefixes_beginning(
+    first: Option<u8>,
+) -> impl Iterator<Item = &'static (&'static str, Nasal, f32, f32)> {
+    let index = first
+        .filter(u8::is_ascii_lowercase)
         .and_then(|b| PREFIXES_BY_LETTER.get(usize::from(b - b'a')));
     index
         .into_iter()
@@ -273,6 +278,38 @@ fn derived_simple(word: &str, known: &dyn Fn(&str) -> Option<f32>) -> Option<f32
     prefixed(word, false, 1, known)
 }
 
+/// Whether two halves (lower case) make a reduplication:
+/// [`shared_stem`] on characters, without building strings.
+pub(crate) fn is_reduplication(left: &[char], right: &[char]) -> bool {
+    if left.len() < 2 || right.is_empty() {
+        return false;
+    }
+    if left == right {
+        return true;
+    }
+    let is_suffix = |rest: &[char]| {
+        rest.is_empty()
+            || SUFFIXES
+                .iter()
+                .any(|s| s.0.len() == rest.len() && s.0.chars().zip(rest).all(|(a, b)| a == *b))
+    };
+    let stem_at = |start: usize| {
+        let Some(stem) = left.get(start..) else {
+            return false;
+        };
+        stem.len() >= 3
+            && right.len() >= stem.len()
+            && right.get(..stem.len()) == Some(stem)
+            && is_suffix(right.get(stem.len()..).unwrap_or(&[]))
+    };
+    let begins = |p: &str| p.len() < left.len() && p.chars().zip(left).all(|(a, b)| a == *b);
+    let first = left.first().filter(|c| c.is_ascii()).map(|&c| c as u8);
+    stem_at(0)
+        || prefixes_beginning(first)
+            .filter(|p| begins(p.0))
+            .any(|p| stem_at(p.0.len()))
+}
+
 /// The stem two halves of a reduplication share, if they are one.
 pub(crate) fn shared_stem<'a>(left: &'a str, right: &str) -> Option<&'a str> {
     if left.chars().count() < 2 {
@@ -309,4 +346,51 @@ pub(crate) fn shared_stem<'a>(left: &'a str, right: &str) -> Option<&'a str> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reduplication_on_characters_agrees_with_shared_stem() {
+        let words = [
+            "undang",
+            "undangan",
+            "perundang",
+            "masing",
+            "sayur",
+            "sayuran",
+            "kanak",
+            "anak",
+            "berlari",
+            "lari",
+            "se",
+            "pe",
+            "meng",
+            "ab",
+            "abc",
+            "abcd",
+            "dikit",
+            "sedikit",
+            "bagian",
+            "kebagian",
+            "gerak",
+            "penggerak",
+            "gerakan",
+            "main",
+            "mainan",
+        ];
+        for left in words {
+            for right in words {
+                let l: Vec<char> = left.chars().collect();
+                let r: Vec<char> = right.chars().collect();
+                assert_eq!(
+                    is_reduplication(&l, &r),
+                    shared_stem(left, right).is_some(),
+                    "{left}-{right}"
+                );
+            }
+        }
+    }
 }

@@ -979,10 +979,7 @@ impl Model<'_> {
         // right half begins with the left half, or with what follows a
         // prefix of it) or through a listed hyphenated word.
         let (l, r) = lower.split_at(at.min(lower.len()));
-        let may_reduplicate = l.len() >= 2
-            && r.first()
-                .is_some_and(|c| l.iter().take(MAX_PREFIX + 1).any(|x| x == c));
-        if !may_reduplicate && !self.lexicon.may_end_hyphenated(r) {
+        if !crate::lexicon::is_reduplication(l, r) && !self.lexicon.may_end_hyphenated(r) {
             return self.hyphen_prefix_cost(slots, at, plain);
         }
         let mut joined = String::with_capacity(slots.len() + 1);
