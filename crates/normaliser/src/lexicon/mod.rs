@@ -35,7 +35,7 @@ mod hash;
 mod spans;
 mod trie;
 
-pub(crate) use affix::shared_stem;
+pub(crate) use affix::{is_reduplication, shared_stem};
 pub(crate) use hash::edge_key;
 
 use std::collections::{HashMap, HashSet};
@@ -96,6 +96,7 @@ impl Hasher for WordHasher {
 
 type WordMap = HashMap<Box<str>, f32, BuildHasherDefault<WordHasher>>;
 type WordSet = HashSet<Box<str>, BuildHasherDefault<WordHasher>>;
+type KeySet = HashSet<u64, BuildHasherDefault<WordHasher>>;
 
 /// Bits of the filter of run-time words (a one-hash Bloom filter).
 const FILTER_WORDS: usize = 1024;
@@ -105,8 +106,8 @@ const FILTER_WORDS: usize = 1024;
 /// filter of their hashes, so that most lookups skip the run-time table.
 #[derive(Debug, Clone, Default)]
 struct Edges {
-    starts: HashSet<u64>,
-    ends: HashSet<u64>,
+    starts: KeySet,
+    ends: KeySet,
     filter: Vec<u64>,
 }
 
