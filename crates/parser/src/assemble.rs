@@ -4,11 +4,12 @@
 //! Shared by every format reader, so that Markdown, HTML and PDF input give
 //! the same records for the same document.
 
-use crate::header::{header_key, role_of, ColumnRole};
+use crate::header::{header_key, role_of, role_of_cell, ColumnRole};
 use crate::raw::{Block, Cell, RawDocument, RawRow, TextLine};
 use crate::{Parsed, RawRecord};
 use pergub_model::{Diagnostic, DocumentMeta, Regulation, Span};
 use regex::Regex;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// The column roles of the table being read, by column index.
@@ -38,17 +39,33 @@ enum RowKind {
     Empty,
     Numbering,
     Section(String),
-    Header,
+    /// A header row, with the role each of its cells names.
+    Header(Vec<Option<ColumnRole>>),
     Data,
 }
 
 /// Whether a cell's text is a year mark (`X`, `x`, `v`, `V`, `✓`, `✔`, `√`).
 pub fn is_mark(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(
-        t.as_str(),
-        "X" | "x" | "v" | "V" | "✓" | "✔" | "√" | "☑" | "✗" | "×"
-    )
+    only_char(text.chars()).is_some_and(is_mark_char)
+}
+
+/// [`is_mark`] of a cell's text, without joining its lines.
+fn is_mark_cell(cell: &Cell) -> bool {
+    only_char(cell.lines.iter().flat_map(|l| l.chars())).is_some_and(is_mark_char)
+}
+
+/// The one character that is not white space, if there is exactly one.
+fn only_char(chars: impl Iterator<Item = char>) -> Option<char> {
+    let mut solid = chars.filter(|c| !c.is_whitespace());
+    match (solid.next(), solid.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// Whether `c` marks a year.
+fn is_mark_char(c: char) -> bool {
+    matches!(c, 'X' | 'x' | 'v' | 'V' | '✓' | '✔' | '√' | '☑' | '✗' | '×')
 }
 
 fn section_re() -> &'static Regex {
@@ -70,12 +87,21 @@ fn unreachable_regex() -> Regex {
 }
 
 fn classify(row: &RawRow) -> RowKind {
-    let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    let mut filled: Vec<&Cell> = Vec::with_capacity(row.cells.len());
+    filled.extend(row.cells.iter().filter(|c| !c.is_empty()));
     if filled.is_empty() {
         return RowKind::Empty;
     }
-    if filled.len() == 1 {
-        if let Some(caps) = section_re().captures(&filled[0].flat()) {
+    if let [only] = filled[..] {
+        let text = only.flat_cow();
+        // GUGUS is in every section row; its letters match only their ASCII
+        // selves under the pattern's case folding, so this quick test first
+        // spares the pattern most rows.
+        let gugus = text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"GUGU"));
+        if let Some(caps) = gugus.then(|| section_re().captures(&text)).flatten() {
             let name = caps.get(1).map_or("", |m| m.as_str()).trim();
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             return RowKind::Section(name);
@@ -84,34 +110,57 @@ fn classify(row: &RawRow) -> RowKind {
     if is_numbering(&filled) {
         return RowKind::Numbering;
     }
-    let (recognised, other): (Vec<&&Cell>, Vec<&&Cell>) = filled
-        .iter()
-        .partition(|c| c.flat().chars().count() <= 60 && role_of(&c.glued()).is_some());
+    match header_roles(&row.cells, &filled) {
+        Some(roles) => RowKind::Header(roles),
+        None => RowKind::Data,
+    }
+}
+
+/// The role each of `cells` names, if they are a header row: at least two
+/// cells of at most 60 characters name a column, and the others are short.
+/// `filled` are the cells that are not empty.
+fn header_roles(cells: &[Cell], filled: &[&Cell]) -> Option<Vec<Option<ColumnRole>>> {
     // Header fragments that name nothing on their own ("G JAWAB", "KELOMPOK")
-    // are short; a data row has sentences.
-    let long_text = other.iter().any(|c| c.flat().chars().count() > 25);
+    // are short; a data row has sentences. So a cell of more than 25
+    // characters must name a column, and one of more than 60 never does:
+    // checked first, this settles most data rows with one name lookup.
+    for cell in filled {
+        match cell.flat_chars() {
+            0..=25 => {}
+            26..=60 if role_of_cell(cell).is_some() => {}
+            _ => return None,
+        }
+    }
+    // Every cell is now short enough to count if it names a column.
+    let roles: Vec<Option<ColumnRole>> = cells.iter().map(role_of_cell).collect();
+    let recognised = roles.iter().flatten().count();
     // Printed headers are upper case; a title-case row must be mostly
     // header names, so that a data row whose short cells happen to spell
     // one ("Mitra", "Sasaran") is not taken for a header.
     let upper_case = filled
         .iter()
-        .all(|c| !c.flat().chars().any(char::is_lowercase));
+        .all(|c| !c.lines.iter().any(|l| l.chars().any(char::is_lowercase)));
     let enough = if upper_case {
-        recognised.len() * 2 >= filled.len()
+        recognised * 2 >= filled.len()
     } else {
-        recognised.len() * 3 >= filled.len() * 2
+        recognised * 3 >= filled.len() * 2
     };
-    if recognised.len() >= 2 && enough && !long_text {
-        return RowKind::Header;
-    }
-    RowKind::Data
+    (recognised >= 2 && enough).then_some(roles)
 }
 
-/// Whether every filled cell of a row names a sub-column (PROSES, HASIL,
-/// TARGET, a year): the second row of a two-row header.
-fn is_sub_header(row: &RawRow) -> bool {
-    let mut filled = row.cells.iter().filter(|c| !c.is_empty()).peekable();
-    filled.peek().is_some() && filled.all(|c| role_of(&c.glued()).is_some_and(|r| r.is_sub()))
+/// The role each cell of a row names, if every filled cell names a
+/// sub-column (PROSES, HASIL, TARGET, a year): the second row of a two-row
+/// header.
+fn sub_header_roles(row: &RawRow) -> Option<Vec<Option<ColumnRole>>> {
+    let mut roles = Vec::with_capacity(row.cells.len());
+    for cell in &row.cells {
+        if cell.is_empty() {
+            roles.push(None);
+        } else {
+            roles.push(Some(role_of_cell(cell).filter(ColumnRole::is_sub)?));
+        }
+    }
+    roles.iter().any(Option::is_some).then_some(roles)
 }
 
 fn is_numbering(filled: &[&Cell]) -> bool {
@@ -120,7 +169,7 @@ fn is_numbering(filled: &[&Cell]) -> bool {
     }
     let mut expect = 1u32;
     for cell in filled {
-        let text = cell.flat();
+        let text = cell.flat_cow();
         let digits = text.trim_matches(|c| c == '(' || c == ')' || c == '.' || c == ' ');
         match digits.parse::<u32>() {
             Ok(n) if n == expect => expect += 1,
@@ -130,30 +179,42 @@ fn is_numbering(filled: &[&Cell]) -> bool {
     true
 }
 
+/// A header row as read, with the role each of its cells names.
+struct HeaderRow<'a> {
+    cells: &'a [Cell],
+    roles: Vec<Option<ColumnRole>>,
+}
+
+/// A header cell with the role it names.
+type Named<'a> = (&'a Cell, Option<&'a ColumnRole>);
+
 /// Turn header rows (top to bottom) into a layout.
-fn build_layout(rows: &[Vec<Cell>]) -> Layout {
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widest = rows
-        .iter()
-        .find(|r| r.len() == width)
-        .cloned()
-        .unwrap_or_default();
-    let expanded: Vec<Vec<Cell>> = rows
+fn build_layout(rows: &[HeaderRow<'_>]) -> Layout {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let Some(widest) = rows.iter().find(|r| r.cells.len() == width) else {
+        return Layout::default();
+    };
+    let expanded: Vec<Vec<Named<'_>>> = rows
         .iter()
         .filter_map(|r| {
-            if r.len() == width {
-                Some(r.clone())
+            if r.cells.len() == width {
+                Some(
+                    r.cells
+                        .iter()
+                        .zip(r.roles.iter().map(Option::as_ref))
+                        .collect(),
+                )
             } else {
-                expand_groups(r, &widest)
+                expand_groups(r, widest)
             }
         })
         .collect();
     let mut roles: Vec<Option<ColumnRole>> = Vec::with_capacity(width);
     for i in 0..width {
-        let stack: Vec<&Cell> = expanded
+        let stack: Vec<Named<'_>> = expanded
             .iter()
-            .filter_map(|r| r.get(i))
-            .filter(|c| !c.is_empty())
+            .filter_map(|r| r.get(i).copied())
+            .filter(|(c, _)| !c.is_empty())
             .collect();
         roles.push(column_role(&stack));
     }
@@ -162,7 +223,9 @@ fn build_layout(rows: &[Vec<Cell>]) -> Layout {
     for i in 1..width {
         if roles[i].is_none() {
             if let Some(prev) = roles[i - 1].clone() {
-                let top_empty = expanded.iter().all(|r| r.get(i).is_none_or(Cell::is_empty));
+                let top_empty = expanded
+                    .iter()
+                    .all(|r| r.get(i).is_none_or(|(c, _)| c.is_empty()));
                 if prev.is_group() && top_empty {
                     roles[i] = Some(prev);
                 }
@@ -172,19 +235,21 @@ fn build_layout(rows: &[Vec<Cell>]) -> Layout {
     Layout { roles }
 }
 
+/// An empty cell, to stand for the sub-columns a group header spans.
+static EMPTY_CELL: Cell = Cell { lines: Vec::new() };
+
 /// Spread a short header row (INDIKATOR and WAKTU PELAKSANAAN as single
 /// cells) over the sub-columns of the widest row, or `None` if that does
 /// not line up.
-fn expand_groups(row: &[Cell], widest: &[Cell]) -> Option<Vec<Cell>> {
-    let sub_roles: Vec<Option<ColumnRole>> = widest.iter().map(|c| role_of(&c.glued())).collect();
-    let mut out = Vec::with_capacity(widest.len());
-    for cell in row {
-        let role = role_of(&cell.glued());
+fn expand_groups<'a>(row: &'a HeaderRow<'_>, widest: &HeaderRow<'_>) -> Option<Vec<Named<'a>>> {
+    let sub_roles = &widest.roles;
+    let mut out = Vec::with_capacity(widest.cells.len());
+    for (cell, role) in row.cells.iter().zip(&row.roles) {
         let at = out.len();
-        out.push(cell.clone());
+        out.push((cell, role.as_ref()));
         let matches_sub = |r: &Option<ColumnRole>| {
             matches!(
-                (&role, r),
+                (role, r),
                 (
                     Some(ColumnRole::Indikator),
                     Some(ColumnRole::Proses | ColumnRole::Hasil | ColumnRole::Target)
@@ -196,38 +261,37 @@ fn expand_groups(row: &[Cell], widest: &[Cell]) -> Option<Vec<Cell>> {
             && matches_sub(&sub_roles[next])
             && sub_roles.get(at).is_some_and(&matches_sub)
         {
-            out.push(Cell::default());
+            out.push((&EMPTY_CELL, None));
             next += 1;
         }
     }
-    (out.len() == widest.len()).then_some(out)
+    (out.len() == widest.cells.len()).then_some(out)
 }
 
-fn column_role(stack: &[&Cell]) -> Option<ColumnRole> {
+/// The role of a column from its filled header cells, top to bottom.
+fn column_role(stack: &[Named<'_>]) -> Option<ColumnRole> {
     if stack.is_empty() {
         return None;
     }
-    // A sub-header (PROSES, HASIL, TARGET, a year) lowest in the stack wins.
-    for cell in stack.iter().rev() {
-        if let Some(role) = role_of(&cell.glued()) {
-            if role.is_sub() {
-                return Some(role);
-            }
-        }
-    }
-    for cell in stack {
-        if let Some(role) = role_of(&cell.glued()) {
-            return Some(role);
-        }
+    // A sub-header (PROSES, HASIL, TARGET, a year) lowest in the stack wins,
+    // else the topmost name.
+    let named = stack
+        .iter()
+        .rev()
+        .filter_map(|(_, r)| *r)
+        .find(|r| r.is_sub())
+        .or_else(|| stack.iter().find_map(|(_, r)| *r));
+    if let Some(role) = named {
+        return Some(role.clone());
     }
     // A header word split across header rows ("PENANGGUN" over "G JAWAB").
-    let glued: String = stack.iter().map(|c| c.glued()).collect();
+    let glued: String = stack.iter().map(|(c, _)| c.glued()).collect();
     if let Some(role) = role_of(&glued) {
         return Some(role);
     }
     let name: String = stack
         .iter()
-        .map(|c| c.flat())
+        .map(|(c, _)| c.flat())
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
@@ -259,9 +323,13 @@ fn merge_layout(new: Layout, previous: Option<&Layout>) -> Layout {
     Layout { roles }
 }
 
-struct Assembler {
-    layout: Option<Layout>,
-    pending_header: Vec<Vec<Cell>>,
+/// The state of assembly, table after table.
+struct Assembler<'a> {
+    /// The layout of the table being read (behind an `Rc`, so that a data
+    /// row can hold it while it pushes records).
+    layout: Option<Rc<Layout>>,
+    /// Header rows not yet settled into a layout, as read.
+    pending_header: Vec<HeaderRow<'a>>,
     section: Option<String>,
     records: Vec<RawRecord>,
     diagnostics: Vec<Diagnostic>,
@@ -274,7 +342,16 @@ pub fn assemble(doc: &RawDocument) -> Parsed {
         layout: None,
         pending_header: Vec::new(),
         section: None,
-        records: Vec::new(),
+        // At most one record per row.
+        records: Vec::with_capacity(
+            doc.blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Table(t) => t.rows.len(),
+                    Block::Text(_) => 0,
+                })
+                .sum(),
+        ),
         diagnostics: Vec::new(),
         years: Vec::new(),
     };
@@ -330,9 +407,9 @@ pub fn assemble(doc: &RawDocument) -> Parsed {
     }
 }
 
-impl Assembler {
-    fn table(&mut self, rows: &[RawRow]) {
-        let mut header_rows: Vec<Vec<Cell>> = std::mem::take(&mut self.pending_header);
+impl<'a> Assembler<'a> {
+    fn table(&mut self, rows: &'a [RawRow]) {
+        let mut header_rows: Vec<HeaderRow<'a>> = std::mem::take(&mut self.pending_header);
         let mut data_rows = 0usize;
         for row in rows {
             match classify(row) {
@@ -342,21 +419,34 @@ impl Assembler {
                     self.settle_header(&mut header_rows);
                     self.section = Some(name);
                 }
-                RowKind::Header => {
+                RowKind::Header(roles) => {
                     if header_rows.is_empty() && data_rows > 0 {
                         // A header repeated inside a table: a new page.
                         data_rows = 0;
                     }
-                    header_rows.push(row.cells.clone());
-                }
-                RowKind::Data if !header_rows.is_empty() && is_sub_header(row) => {
-                    // A second header row with a single sub-header (one year).
-                    header_rows.push(row.cells.clone());
+                    header_rows.push(HeaderRow {
+                        cells: &row.cells,
+                        roles,
+                    });
                 }
                 RowKind::Data => {
-                    self.settle_header(&mut header_rows);
-                    self.data_row(row, data_rows == 0);
-                    data_rows += 1;
+                    // A second header row with a single sub-header (one year)?
+                    let sub_header = if header_rows.is_empty() {
+                        None
+                    } else {
+                        sub_header_roles(row)
+                    };
+                    match sub_header {
+                        Some(roles) => header_rows.push(HeaderRow {
+                            cells: &row.cells,
+                            roles,
+                        }),
+                        None => {
+                            self.settle_header(&mut header_rows);
+                            self.data_row(row, data_rows == 0);
+                            data_rows += 1;
+                        }
+                    }
                 }
             }
         }
@@ -364,18 +454,18 @@ impl Assembler {
         self.pending_header = header_rows;
     }
 
-    fn settle_header(&mut self, header_rows: &mut Vec<Vec<Cell>>) {
+    fn settle_header(&mut self, header_rows: &mut Vec<HeaderRow<'a>>) {
         if header_rows.is_empty() {
             return;
         }
-        let layout = merge_layout(build_layout(header_rows), self.layout.as_ref());
+        let layout = merge_layout(build_layout(header_rows), self.layout.as_deref());
         header_rows.clear();
         self.years.extend(layout.years());
-        self.layout = Some(layout);
+        self.layout = Some(Rc::new(layout));
     }
 
     fn data_row(&mut self, row: &RawRow, first_in_table: bool) {
-        let Some(layout) = self.layout.clone() else {
+        let Some(layout) = self.layout.as_ref().map(Rc::clone) else {
             self.diagnostics.push(
                 Diagnostic::error(
                     "row-without-header",
@@ -389,14 +479,13 @@ impl Assembler {
             return;
         };
         let first_diagnostic = self.diagnostics.len();
-        let mut cells: Vec<(ColumnRole, Cell)> = Vec::new();
+        let mut cells: Vec<(ColumnRole, Cell)> = Vec::with_capacity(row.cells.len());
         let mut years = Vec::new();
         for (i, cell) in row.cells.iter().enumerate() {
             if cell.is_empty() {
                 continue;
             }
-            let role = layout.roles.get(i).cloned().flatten();
-            match role {
+            match layout.roles.get(i).and_then(Option::as_ref) {
                 None => self.diagnostics.push(
                     Diagnostic::warning(
                         "extra-cell",
@@ -408,8 +497,8 @@ impl Assembler {
                     )
                     .with_span(row.span),
                 ),
-                Some(ColumnRole::Year(year)) => {
-                    if is_mark(&cell.flat()) {
+                Some(&ColumnRole::Year(year)) => {
+                    if is_mark_cell(cell) {
                         years.push(year);
                     } else {
                         self.diagnostics.push(
@@ -425,7 +514,7 @@ impl Assembler {
                     }
                 }
                 Some(role) => {
-                    if is_mark(&cell.flat()) {
+                    if is_mark_cell(cell) {
                         self.diagnostics.push(
                             Diagnostic::warning(
                                 "stray-mark",
@@ -436,13 +525,13 @@ impl Assembler {
                                 ),
                             )
                             .with_span(row.span)
-                            .with_field_name(&role),
+                            .with_field_name(role),
                         );
                         continue;
                     }
-                    match cells.iter_mut().find(|(r, _)| *r == role) {
+                    match cells.iter_mut().find(|(r, _)| r == role) {
                         Some((_, existing)) => existing.append(cell),
-                        None => cells.push((role, cell.clone())),
+                        None => cells.push((role.clone(), cell.clone())),
                     }
                 }
             }

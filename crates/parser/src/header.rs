@@ -5,6 +5,8 @@
 //! and digits, so split (`PENANGG<br>UNG<br>JAWAB`) and glued
 //! (`INSTANSI/OPD`) spellings match alike.
 
+use crate::raw::Cell;
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -88,11 +90,13 @@ impl fmt::Display for ColumnRole {
     }
 }
 
+/// A header name from `data/headers.tsv` as a key, with its role.
 struct Synonym {
     key: String,
     role: ColumnRole,
 }
 
+/// The synonyms of `data/headers.tsv`, in file order.
 fn synonyms() -> &'static [Synonym] {
     static TABLE: OnceLock<Vec<Synonym>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -132,10 +136,23 @@ fn synonyms() -> &'static [Synonym] {
 
 /// A header name reduced to upper-case letters and digits.
 pub fn header_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(|c| c.to_uppercase())
-        .collect()
+    let mut key = String::with_capacity(text.len());
+    push_key(text, &mut key);
+    key
+}
+
+/// Append the header key of `text` (see [`header_key`]) to `key`.
+fn push_key(text: &str, key: &mut String) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            // The common case, without the Unicode tables.
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_uppercase());
+            }
+        } else if c.is_alphanumeric() {
+            key.extend(c.to_uppercase());
+        }
+    }
 }
 
 /// The year a header cell names (`2019`, `201<br>9`, `TAHUN 2019`), if any.
@@ -150,11 +167,53 @@ pub fn header_year(key: &str) -> Option<u16> {
     None
 }
 
+/// The longest header key built without allocating (longer than every
+/// synonym, and than any cell a header row can have).
+const INLINE_KEY: usize = 64;
+
+/// The header key of `parts` (see [`header_key`]) built in `buf`, when the
+/// text is ASCII and the key fits; `None` otherwise.
+fn inline_key<'b, S: AsRef<str>>(parts: &[S], buf: &'b mut [u8; INLINE_KEY]) -> Option<&'b str> {
+    let mut len = 0;
+    for b in parts.iter().flat_map(|p| p.as_ref().bytes()) {
+        if !b.is_ascii() {
+            return None;
+        }
+        if b.is_ascii_alphanumeric() {
+            *buf.get_mut(len)? = b.to_ascii_uppercase();
+            len += 1;
+        }
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
 /// The role a header cell names, if it is a known header.
 ///
 /// `glued` is the cell's lines joined without spaces (see [`crate::Cell::glued`]).
 pub fn role_of(glued: &str) -> Option<ColumnRole> {
-    let key = header_key(glued);
+    role_of_parts(&[glued])
+}
+
+/// The role a header cell names, if it is a known header: [`role_of`] of
+/// the cell's glued lines, without gluing them.
+pub fn role_of_cell(cell: &Cell) -> Option<ColumnRole> {
+    role_of_parts(&cell.lines)
+}
+
+/// [`role_of`] of `parts` joined without spaces. Trimming the parts first
+/// would change nothing: spaces are neither in keys nor lower case.
+fn role_of_parts<S: AsRef<str>>(parts: &[S]) -> Option<ColumnRole> {
+    let mut buf = [0; INLINE_KEY];
+    let key: Cow<'_, str> = match inline_key(parts, &mut buf) {
+        Some(key) => Cow::Borrowed(key),
+        None => {
+            let mut key = String::with_capacity(parts.iter().map(|p| p.as_ref().len()).sum());
+            for part in parts {
+                push_key(part.as_ref(), &mut key);
+            }
+            Cow::Owned(key)
+        }
+    };
     if key.is_empty() {
         return None;
     }
@@ -169,7 +228,12 @@ pub fn role_of(glued: &str) -> Option<ColumnRole> {
     // DAERAH", "KEGIATAN PRIORITAS"): the longest such name wins, but only
     // for upper-case text, so that a data cell starting with "Kegiatan" is no
     // header. Short keys (NO, PJ, KET) must match exactly.
-    if glued.chars().any(|c| c.is_lowercase()) {
+    // (No name of fewer than four letters is a prefix.)
+    if key.len() < 4
+        || parts
+            .iter()
+            .any(|p| p.as_ref().chars().any(char::is_lowercase))
+    {
         return None;
     }
     table

@@ -38,6 +38,7 @@ pub mod pdf;
 mod raw;
 
 use pergub_model::{Diagnostic, DocumentMeta, Format, Span};
+use std::borrow::Cow;
 
 pub use contain::panic_is_contained;
 pub use error::ParseError;
@@ -114,8 +115,11 @@ pub fn read(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<RawDocument, ParseError> {
     match format {
-        Format::Markdown => Ok(markdown::read(&decode_text(input, diagnostics))),
-        Format::Html => Ok(html::read(&decode_text(input, diagnostics), diagnostics)),
+        Format::Markdown => Ok(markdown::read(&decode_text_cow(input, diagnostics))),
+        Format::Html => Ok(html::read(
+            &decode_text_cow(input, diagnostics),
+            diagnostics,
+        )),
         #[cfg(feature = "pdf")]
         Format::Pdf => pdf::read(input, diagnostics),
         #[cfg(not(feature = "pdf"))]
@@ -125,9 +129,14 @@ pub fn read(
 
 /// Decode text input as UTF-8, lossily with a diagnostic when it is not.
 pub fn decode_text(input: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
+    decode_text_cow(input, diagnostics).into_owned()
+}
+
+/// [`decode_text`], borrowing the input when it is valid UTF-8.
+fn decode_text_cow<'a>(input: &'a [u8], diagnostics: &mut Vec<Diagnostic>) -> Cow<'a, str> {
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     match std::str::from_utf8(input) {
-        Ok(s) => s.to_string(),
+        Ok(s) => Cow::Borrowed(s),
         Err(e) => {
             let line = input[..e.valid_up_to()]
                 .iter()
@@ -144,7 +153,7 @@ pub fn decode_text(input: &[u8], diagnostics: &mut Vec<Diagnostic>) -> String {
                 )
                 .with_span(Span::line(line)),
             );
-            String::from_utf8_lossy(input).into_owned()
+            String::from_utf8_lossy(input)
         }
     }
 }

@@ -2,6 +2,7 @@
 //! source spans, before any header or row interpretation.
 
 use pergub_model::Span;
+use std::borrow::Cow;
 
 /// A document as a format reader sees it: text and tables in reading order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -70,24 +71,49 @@ impl Cell {
 
     /// Whether the cell holds no text at all.
     pub fn is_empty(&self) -> bool {
-        self.lines.iter().all(|l| l.trim().is_empty())
+        self.lines
+            .iter()
+            .all(|l| l.chars().all(char::is_whitespace))
     }
 
     /// The lines joined with single spaces (for header matching and marks).
     pub fn flat(&self) -> String {
         let mut out = String::new();
-        for line in self
-            .lines
-            .iter()
-            .map(|l| l.trim())
-            .filter(|l| !l.is_empty())
-        {
+        for line in self.filled_lines() {
             if !out.is_empty() {
                 out.push(' ');
             }
             out.push_str(line);
         }
         out
+    }
+
+    /// [`Cell::flat`], borrowed when the cell has a single non-blank line
+    /// (the common case).
+    pub fn flat_cow(&self) -> Cow<'_, str> {
+        let mut filled = self.filled_lines();
+        match (filled.next(), filled.next()) {
+            (None, _) => Cow::Borrowed(""),
+            (Some(only), None) => Cow::Borrowed(only),
+            _ => Cow::Owned(self.flat()),
+        }
+    }
+
+    /// The number of characters of [`Cell::flat`], without building it.
+    pub fn flat_chars(&self) -> usize {
+        let (lines, chars) = self.filled_lines().fold((0usize, 0), |(lines, chars), l| {
+            (lines + 1, chars + l.chars().count())
+        });
+        // One space between lines.
+        chars + lines.saturating_sub(1)
+    }
+
+    /// The non-blank lines, trimmed.
+    fn filled_lines(&self) -> impl Iterator<Item = &str> {
+        self.lines
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
     }
 
     /// The lines joined with nothing (for split header words: `PENANGG`+`UNG`).
