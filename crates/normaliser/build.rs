@@ -15,6 +15,10 @@ mod hash;
 #[allow(dead_code)]
 mod trie;
 
+/// The agency registry, places and vocabulary as static tables.
+#[path = "src/agency/codegen.rs"]
+mod agency;
+
 const WORDFREQ: &str = "data/lexicon/wordfreq_id.txt";
 const DOMAIN: &str = "data/lexicon/domain_id.txt";
 const FRAGMENTS: &str = "data/lexicon/fragments.txt";
@@ -212,6 +216,7 @@ fn main() {
     list(&mut out, "TRIE_VALUES", "u32", numbers(&trie.values));
     list(&mut out, "TRIE_LETTERS", "u32", numbers(&trie.letters));
     list(&mut out, "TRIE_ROOT", "u32", numbers(&trie.root));
+    agency::write_tables(&dir);
     if let Err(e) = std::fs::write(dir.join("lexicon_tables.rs"), out) {
         println!("cargo:warning=cannot write the lexicon tables: {e}");
     }

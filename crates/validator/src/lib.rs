@@ -77,11 +77,7 @@ impl Validator {
     /// findings first, then by record. `doc.diagnostics` (the earlier
     /// stages' findings) is read, so that no cause is reported twice.
     pub fn validate(&self, doc: &Document) -> Vec<Diagnostic> {
-        let cx = rules::Context {
-            doc,
-            vocabulary: &self.lexicon,
-        };
-        rules::run(&cx)
+        rules::run(&rules::Context::new(doc, &self.lexicon))
     }
 }
 

@@ -1,103 +1,69 @@
 //! The read-only data behind agency resolution: agency vocabulary, places
-//! (provinces, regencies, cities) and generic phrases. All embedded.
+//! (provinces, regencies, cities) and generic phrases. All embedded, and
+//! compiled into static tables by the build script (`codegen.rs`): nothing
+//! is read or indexed at run time.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+pub(crate) use super::source::compact;
+use super::source::Abbreviation;
+use super::tables;
+use super::trie::Trie;
 
-/// Lowercase letters and digits of `text`, `&` read as `dan`.
-pub(crate) fn compact(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            } else if c == '&' {
-                out.push_str("dan");
-            }
-        } else if c == '&' {
-            out.push_str("dan");
-        } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
-}
-
-/// Agency vocabulary (`vocabulary.tsv`).
-#[derive(Debug, Default)]
+/// Agency vocabulary (`vocabulary.tsv`), as compact keys.
+#[derive(Debug)]
 pub(crate) struct Vocabulary {
     /// Words that open an agency name.
-    pub heads: Vec<String>,
+    pub heads: &'static [&'static str],
     /// Jurisdiction level words (`provinsi`, `kab`).
-    pub levels: Vec<String>,
+    pub levels: &'static [&'static str],
     /// Words that join two mentions.
-    pub connectors: Vec<String>,
+    pub connectors: &'static [&'static str],
     /// Prefixes of the first word of a part of an organisation.
-    pub subunits: Vec<String>,
+    pub subunits: &'static [&'static str],
     /// Words that name a part of an organisation and never one on its own.
-    pub parts: Vec<String>,
+    pub parts: &'static [&'static str],
     /// Prefixes of the name of an organisation with such parts.
-    pub parents: Vec<String>,
-    /// (long words, short word) pairs, lowercase, words separated by one space.
-    pub abbreviations: Vec<(Vec<String>, Vec<String>)>,
+    pub parents: &'static [&'static str],
+    /// (long words, short words) pairs, lowercase.
+    pub abbreviations: &'static [Abbreviation<'static>],
 }
 
 impl Vocabulary {
     pub fn embedded() -> &'static Vocabulary {
-        static V: OnceLock<Vocabulary> = OnceLock::new();
-        V.get_or_init(|| Vocabulary::parse(include_str!("vocabulary.tsv")))
-    }
-
-    fn parse(text: &str) -> Vocabulary {
-        let mut v = Vocabulary::default();
-        for line in text.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let mut parts = line.split('\t');
-            let kind = parts.next().unwrap_or("");
-            let a = parts.next().unwrap_or("").trim().to_lowercase();
-            let b = parts.next().unwrap_or("").trim().to_lowercase();
-            match kind {
-                "head" => v.heads.push(compact(&a)),
-                "level" => v.levels.push(compact(&a)),
-                "connector" => v.connectors.push(compact(&a)),
-                "subunit" => v.subunits.push(compact(&a)),
-                "parent" => v.parents.push(compact(&a)),
-                "part" => v.parts.push(compact(&a)),
-                "abbrev" if !a.is_empty() && !b.is_empty() => v.abbreviations.push((
-                    a.split_whitespace().map(String::from).collect(),
-                    b.split_whitespace().map(String::from).collect(),
-                )),
-                _ => {}
-            }
-        }
-        v
+        &tables::VOCABULARY
     }
 
     pub fn is_head(&self, key: &str) -> bool {
-        self.heads.iter().any(|h| h == key)
+        self.heads.contains(&key)
     }
 
     pub fn is_level(&self, key: &str) -> bool {
-        self.levels.iter().any(|h| h == key)
+        self.levels.contains(&key)
     }
 
     pub fn is_subunit(&self, key: &str) -> bool {
-        self.subunits.iter().any(|h| key.starts_with(h.as_str()))
+        starts_with_any(key, self.subunits)
     }
 
     pub fn is_parent(&self, key: &str) -> bool {
-        self.parents.iter().any(|h| key.starts_with(h.as_str()))
+        starts_with_any(key, self.parents)
     }
 
     pub fn is_part(&self, key: &str) -> bool {
-        self.parts.iter().any(|h| h == key)
+        self.parts.contains(&key)
     }
 
     pub fn is_connector(&self, key: &str) -> bool {
-        self.connectors.iter().any(|h| h == key)
+        self.connectors.contains(&key)
     }
+}
+
+/// Whether `key` starts with one of `prefixes` (the first byte is compared
+/// first: most keys share it with no prefix).
+fn starts_with_any(key: &str, prefixes: &[&str]) -> bool {
+    let first = key.as_bytes().first();
+    prefixes
+        .iter()
+        .any(|p| p.as_bytes().first() == first && key.starts_with(p))
 }
 
 /// The level of a place.
@@ -113,88 +79,65 @@ pub(crate) enum PlaceKind {
 pub(crate) struct Place {
     pub kind: PlaceKind,
     /// Official name ("Jawa Barat", "Kabupaten Serang").
-    pub name: String,
+    pub name: &'static str,
     /// The province's official name.
-    pub province: String,
+    pub province: &'static str,
 }
 
 /// Places by compact key.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Places {
-    pub places: Vec<Place>,
+    pub places: &'static [Place],
     /// Compact key → indices of the places it names (a bare regency name may be
     /// a regency and a city at once).
-    pub keys: HashMap<String, Vec<usize>>,
+    keys: &'static [(&'static str, &'static [usize])],
+    /// The keys, by their bytes.
+    trie: Trie,
     /// Longest key, in bytes.
     pub longest: usize,
 }
 
 impl Places {
     pub fn embedded() -> &'static Places {
-        static P: OnceLock<Places> = OnceLock::new();
-        P.get_or_init(|| Places::parse(include_str!("../../data/provinces.tsv")))
+        static PLACES: Places = Places {
+            places: tables::PLACES,
+            keys: tables::PLACE_KEYS,
+            trie: Trie::from_static(
+                tables::PLACE_TRIE_NODES,
+                tables::PLACE_TRIE_LABELS,
+                tables::PLACE_TRIE_TARGETS,
+                tables::PLACE_TRIE_ENDS,
+            ),
+            longest: tables::PLACE_LONGEST,
+        };
+        &PLACES
     }
 
-    fn parse(text: &str) -> Places {
-        let mut p = Places::default();
-        // A name, its bare form and an alias or two per line.
-        let lines = text.lines().count();
-        p.places.reserve(lines);
-        p.keys.reserve(lines * 2);
-        for line in text.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
+    /// The indices of the places a compact key names.
+    pub fn get(&self, key: &str) -> Option<&'static [usize]> {
+        let (_, found) = self.keys.get(self.trie.get(key)?)?;
+        Some(found)
+    }
+
+    /// Walk the place keys `text` (compact) starts with, shortest first:
+    /// `visit` gets each key's length and the places it names.
+    pub fn prefixes(&self, text: &str, mut visit: impl FnMut(usize, &'static [usize])) {
+        let keys = self.keys;
+        self.trie.walk(text, |len, found| {
+            let places = found.first().and_then(|&k| keys.get(k as usize));
+            if let Some((_, places)) = places {
+                visit(len, places);
             }
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let (Some(kind), Some(name), Some(province)) = (cols.first(), cols.get(1), cols.get(2))
-            else {
-                continue;
-            };
-            let kind = match *kind {
-                "provinsi" => PlaceKind::Province,
-                "kabupaten" => PlaceKind::Regency,
-                "kota" => PlaceKind::City,
-                _ => continue,
-            };
-            let index = p.places.len();
-            p.places.push(Place {
-                kind,
-                name: (*name).to_string(),
-                province: (*province).to_string(),
-            });
-            let mut names: Vec<String> = vec![(*name).to_string()];
-            let bare = name
-                .strip_prefix("Kabupaten ")
-                .or_else(|| name.strip_prefix("Kota "));
-            if let Some(bare) = bare {
-                names.push(bare.to_string());
-            }
-            if let Some(aliases) = cols.get(3) {
-                names.extend(
-                    aliases
-                        .split('|')
-                        .map(str::trim)
-                        .filter(|a| !a.is_empty())
-                        .map(String::from),
-                );
-            }
-            for n in names {
-                let key = compact(&n);
-                if key.is_empty() {
-                    continue;
-                }
-                p.longest = p.longest.max(key.len());
-                let slot = p.keys.entry(key).or_default();
-                if !slot.contains(&index) {
-                    slot.push(index);
-                }
-            }
-        }
-        p
+        });
+    }
+
+    /// Whether a compact key names a place.
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
     }
 
     /// The province named by `name` in any spelling ("JAWA BARAT", "Jabar", "Prov. Banten").
-    pub fn province(&self, name: &str) -> Option<&str> {
+    pub fn province(&self, name: &str) -> Option<&'static str> {
         let mut key = compact(name);
         for prefix in ["provinsi", "propinsi", "prov"] {
             if let Some(rest) = key.strip_prefix(prefix) {
@@ -204,24 +147,47 @@ impl Places {
                 break;
             }
         }
-        let found = self.keys.get(&key)?;
-        let place = found
+        self.get(&key)?
             .iter()
             .filter_map(|&i| self.places.get(i))
-            .find(|p| p.kind == PlaceKind::Province)?;
-        Some(place.name.as_str())
+            .find(|p| p.kind == PlaceKind::Province)
+            .map(|p| p.name)
     }
 }
 
-/// Generic phrases (`generic_mentions.tsv`) as compact keys.
-pub(crate) fn generic_keys() -> &'static [String] {
-    static G: OnceLock<Vec<String>> = OnceLock::new();
-    G.get_or_init(|| {
-        include_str!("../../data/generic_mentions.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(compact)
-            .filter(|k| !k.is_empty())
-            .collect()
-    })
+/// Generic phrases (`generic_mentions.tsv`) as compact keys, in file order.
+pub(crate) fn generic_keys() -> &'static [&'static str] {
+    tables::GENERIC
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_place_key_is_found() {
+        let places = Places::embedded();
+        assert!(places.keys.len() > 400, "{}", places.keys.len());
+        for (key, found) in places.keys {
+            assert_eq!(places.get(key), Some(*found), "{key}");
+        }
+        assert_eq!(places.get("atlantis"), None);
+        assert_eq!(places.get(""), None);
+        let serang: Vec<PlaceKind> = places
+            .get("serang")
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| places.places[i].kind)
+            .collect();
+        assert_eq!(serang, [PlaceKind::Regency, PlaceKind::City]);
+    }
+
+    #[test]
+    fn vocabulary_is_compiled() {
+        let v = Vocabulary::embedded();
+        assert!(v.is_head("dinas") && v.is_level("provinsi") && v.is_connector("dan"));
+        assert!(v
+            .abbreviations
+            .contains(&(&["kantor", "wilayah"][..], &["kanwil"][..])));
+    }
 }

@@ -12,6 +12,13 @@
 //! name ("Provinsi Banten", "Prov. Banten", "Kab./Kota", "Serang") stays in the
 //! mention's text and is reported as [`Mention::jurisdiction`].
 //!
+//! The exact look-ups walk a trie of every alias key once per word of the
+//! cell, and place names are found the same way. The embedded registry,
+//! its index, the places and the vocabulary are compiled into static tables
+//! by the build script (`codegen.rs`, with the key functions of `source.rs`
+//! that also index a user registry at run time), so a process builds
+//! nothing before its first mention.
+//!
 //! Splitting follows the shape of the names, never a list of documents: an
 //! alias matches only from the start of a word, so a longer unknown word
 //! ("Dispermadesdukcapil") is never cut inside; a part followed by its
@@ -66,8 +73,22 @@
 
 mod data;
 mod resolve;
+mod source;
+mod trie;
 mod units;
 
+/// The embedded data, compiled into static tables by the build script
+/// (`codegen.rs`).
+mod tables {
+    use super::data::{Place, PlaceKind, Vocabulary};
+    use super::resolve::Key;
+    use super::source::Histogram;
+    use std::borrow::Cow;
+
+    include!(concat!(env!("OUT_DIR"), "/agency_tables.rs"));
+}
+
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 /// One registry entry.
@@ -87,6 +108,8 @@ pub struct Registry {
     /// Shared: a clone of the registry (one per [`crate::Normaliser`]) copies no table.
     entries: Arc<[Entry]>,
     index: Arc<resolve::Index>,
+    /// The words of the aliases, each once ([`Registry::alias_words`]).
+    words: Arc<[Cow<'static, str>]>,
 }
 
 /// One agency mention found in a cell.
@@ -111,63 +134,46 @@ pub struct Mention {
 
 impl Registry {
     /// The registry embedded in the binary.
+    ///
+    /// Its index was compiled by the build script: the first use reads only
+    /// the entries.
     pub fn embedded() -> &'static Registry {
         static REGISTRY: OnceLock<Registry> = OnceLock::new();
-        REGISTRY.get_or_init(|| {
-            Registry::from_tsv(include_str!("../../data/agencies.tsv")).unwrap_or_default()
+        REGISTRY.get_or_init(|| Registry {
+            entries: tables::ENTRIES
+                .iter()
+                .map(|(id, name, aliases)| Entry {
+                    id: (*id).to_string(),
+                    name: (*name).to_string(),
+                    aliases: aliases.iter().map(|a| (*a).to_string()).collect(),
+                })
+                .collect(),
+            index: Arc::new(resolve::Index::embedded()),
+            words: tables::ALIAS_WORDS
+                .iter()
+                .map(|w| Cow::Borrowed(*w))
+                .collect(),
         })
     }
 
     /// Parse a registry TSV (`id<TAB>name<TAB>alias|alias`); `#` starts a comment line.
     pub fn from_tsv(text: &str) -> Result<Registry, crate::Error> {
-        let mut entries: Vec<Entry> = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let mut parts = line.split('\t');
-            let (Some(id), Some(name)) = (parts.next(), parts.next()) else {
-                return Err(crate::Error::BadLine {
-                    line: i + 1,
-                    message: "expected id<TAB>name<TAB>aliases".into(),
-                });
-            };
-            let (id, name) = (id.trim(), name.trim());
-            if id.is_empty() || name.is_empty() {
-                return Err(crate::Error::BadLine {
-                    line: i + 1,
-                    message: "empty id or name".into(),
-                });
-            }
-            let mut aliases: Vec<String> = parts
-                .next()
-                .unwrap_or("")
-                .split('|')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(String::from)
-                .collect();
-            if !aliases.iter().any(|a| a == name) {
-                aliases.push(name.to_string());
-            }
-            let entry = Entry {
-                id: id.to_string(),
-                name: name.to_string(),
-                aliases,
-            };
-            match entries.iter_mut().find(|e| e.id == entry.id) {
-                Some(existing) => *existing = entry,
-                None => entries.push(entry),
-            }
-        }
-        Ok(Registry::with_entries(entries))
+        Ok(Registry::with_entries(read_entries(text)?))
     }
 
     fn with_entries(entries: Vec<Entry>) -> Registry {
         let index = Arc::new(resolve::Index::build(&entries));
+        let aliases = entries
+            .iter()
+            .flat_map(|e| e.aliases.iter().map(String::as_str));
+        let words = source::alias_words(aliases)
+            .into_iter()
+            .map(|w| Cow::Owned(w.to_string()))
+            .collect();
         Registry {
             entries: entries.into(),
             index,
+            words,
         }
     }
 
@@ -202,15 +208,14 @@ impl Registry {
     /// terkait", "Masyarakat Provinsi Banten"); case, spaces and punctuation
     /// do not matter.
     pub fn is_generic(&self, text: &str) -> bool {
-        let key = data::compact(core_of(text));
-        !key.is_empty() && data::generic_keys().contains(&key)
+        is_generic_core(core_of(text))
     }
 
     /// The `n` entries nearest to `text`, best first: (id, canonical name,
     /// similarity in 0..=1). A trailing jurisdiction is ignored.
     pub fn nearest(&self, text: &str, n: usize) -> Vec<(String, String, f64)> {
         let key = data::compact(core_of(text));
-        let histogram = resolve::Histogram::of(&key);
+        let histogram = source::Histogram::of(&key);
         let len = key.chars().count();
         // Score keys in order of their cheap upper bound; stop once no key
         // left can beat the n-th best entry found.
@@ -265,15 +270,17 @@ impl Registry {
         let vocab = data::Vocabulary::embedded();
         let units = units::Units::new(text);
         (0..units.len()).rev().find_map(|at| {
-            resolve::jurisdiction(text, &units, at, vocab).and_then(|(_, _, j)| j.province)
+            resolve::jurisdiction(text, &units, at, vocab)
+                .and_then(|(_, _, j)| j.province)
+                .map(String::from)
         })
     }
 
-    /// The words of every alias, for a lexicon that should know agency vocabulary.
+    /// The words of every alias, for a lexicon that should know agency
+    /// vocabulary: the pieces of the aliases between characters that are
+    /// neither alphanumeric nor `-`, each once, as written.
     pub fn alias_words(&self) -> impl Iterator<Item = &str> {
-        self.entries
-            .iter()
-            .flat_map(|e| e.aliases.iter().map(String::as_str))
+        self.words.iter().map(|w| w.as_ref())
     }
 
     /// The province named by `name` in any spelling ("JAWA BARAT", "Jabar",
@@ -281,6 +288,25 @@ impl Registry {
     pub fn province(name: &str) -> Option<&'static str> {
         data::Places::embedded().province(name)
     }
+}
+
+/// The entries of a registry TSV.
+fn read_entries(text: &str) -> Result<Vec<Entry>, crate::Error> {
+    let entries =
+        source::parse_registry(text).map_err(|(line, message)| crate::Error::BadLine {
+            line,
+            message: message.into(),
+        })?;
+    Ok(entries
+        .into_iter()
+        .map(|(id, name, aliases)| Entry { id, name, aliases })
+        .collect())
+}
+
+/// Whether `core` (a text without its trailing jurisdiction) is a generic phrase.
+fn is_generic_core(core: &str) -> bool {
+    let key = data::compact(core);
+    !key.is_empty() && data::generic_keys().contains(&key.as_str())
 }
 
 /// `text` without a trailing jurisdiction.
@@ -442,6 +468,20 @@ mod tests {
                 .as_deref(),
             Some("DINSOS")
         );
+    }
+
+    #[test]
+    fn the_compiled_registry_is_the_one_the_file_gives() {
+        let registry = Registry::embedded();
+        let read = Registry::from_tsv(include_str!("../../data/agencies.tsv"))
+            .expect("the embedded registry file is valid");
+        assert!(registry.entries().len() > 50);
+        assert_eq!(registry.entries(), read.entries());
+        assert!(
+            *registry.index == *read.index,
+            "the build script's index differs"
+        );
+        assert!(registry.alias_words().eq(read.alias_words()));
     }
 
     #[test]

@@ -16,9 +16,12 @@
 //!    ("Bidang Hukum Polda"); between separators, or opening with an agency
 //!    head word, it is a mention of its own.
 
-use super::data::{compact, generic_keys, PlaceKind, Places, Vocabulary};
+use super::data::{generic_keys, PlaceKind, Places, Vocabulary};
+use super::source::{self, Histogram};
+use super::trie::Trie;
 use super::units::{Gap, Units};
-use super::{Mention, Registry};
+use super::{tables, Mention, Registry};
+use std::borrow::Cow;
 
 /// Shortest compact key scored fuzzily.
 const FUZZY_MIN_LEN: usize = 5;
@@ -34,173 +37,84 @@ const FUZZY_MAX_UNITS: usize = 8;
 const SHORT_KEY: usize = 4;
 
 /// One key of the compiled index.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Key {
-    pub key: String,
+    pub key: Cow<'static, str>,
     /// Letter and digit counts of `key`, for a cheap lower bound of the edit distance.
     pub histogram: Histogram,
     /// Registry entry, or `None` for a generic phrase.
     pub entry: Option<usize>,
 }
 
-/// All alias keys and generic keys, by first byte.
-#[derive(Debug, Clone, Default)]
+/// All alias keys and generic keys, searchable by prefix and by length.
+///
+/// The embedded registry's index is compiled by the build script into
+/// static tables; a registry read at run time compiles its own with the
+/// same functions (`source.rs`).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Index {
-    pub keys: Vec<Key>,
-    /// Key indices by the key's first byte (256 lists).
-    by_first: Vec<Vec<usize>>,
-    /// Key indices ordered by key length in characters, for the fuzzy scan.
-    by_len: Vec<(usize, usize)>,
+    pub keys: Cow<'static, [Key]>,
+    /// The keys by their bytes.
+    trie: Trie,
+    /// (length in characters, key index), sorted, for the fuzzy scan.
+    by_len: Cow<'static, [(usize, usize)]>,
 }
 
 impl Index {
+    /// The index of the embedded registry.
+    pub fn embedded() -> Index {
+        Index {
+            keys: Cow::Borrowed(tables::KEYS),
+            trie: Trie::from_static(
+                tables::KEY_TRIE_NODES,
+                tables::KEY_TRIE_LABELS,
+                tables::KEY_TRIE_TARGETS,
+                tables::KEY_TRIE_ENDS,
+            ),
+            by_len: Cow::Borrowed(tables::KEYS_BY_LEN),
+        }
+    }
+
+    /// The index of `entries` and the generic phrases.
     pub fn build(entries: &[super::Entry]) -> Index {
-        let vocab = Vocabulary::embedded();
-        let mut keys: Vec<Key> = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            // An entry's keys are contiguous: a repeated key is found among them.
-            let first = keys.len();
+        let names = entries.iter().map(|e| {
             // The name is one of the aliases when the registry was read from TSV.
             let name = (!e.aliases.contains(&e.name)).then_some(&e.name);
-            for alias in e.aliases.iter().chain(name) {
-                for key in variants(alias, vocab) {
-                    let repeated = keys
-                        .get(first..)
-                        .is_some_and(|own| own.iter().any(|k| k.key == key));
-                    if !key.is_empty() && !repeated {
-                        keys.push(Key {
-                            histogram: Histogram::of(&key),
-                            key,
-                            entry: Some(i),
-                        });
-                    }
-                }
-            }
-        }
-        let mut generic_seen: std::collections::HashSet<&str> = Default::default();
-        for g in generic_keys() {
-            if generic_seen.insert(g.as_str()) {
-                keys.push(Key {
-                    key: g.clone(),
-                    histogram: Histogram::of(g),
-                    entry: None,
-                });
-            }
-        }
-        let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); 256];
-        for (i, k) in keys.iter().enumerate() {
-            if let Some(list) = k
-                .key
-                .bytes()
-                .next()
-                .and_then(|b| by_first.get_mut(usize::from(b)))
-            {
-                list.push(i);
-            }
-        }
-        let mut by_len: Vec<(usize, usize)> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.key.chars().count(), i))
+            e.aliases.iter().chain(name).map(String::as_str)
+        });
+        let abbreviations = Vocabulary::embedded().abbreviations;
+        let keys = source::index_keys(names, generic_keys(), abbreviations);
+        let texts: Vec<&str> = keys.iter().map(|(key, _)| key.as_str()).collect();
+        let trie = source::build_trie(&texts);
+        let by_len = source::by_length(&texts);
+        let keys: Vec<Key> = keys
+            .into_iter()
+            .map(|(key, entry)| Key {
+                histogram: Histogram::of(&key),
+                key: Cow::Owned(key),
+                entry,
+            })
             .collect();
-        by_len.sort_unstable();
         Index {
-            keys,
-            by_first,
-            by_len,
+            keys: keys.into(),
+            trie: Trie::from_tables(trie),
+            by_len: by_len.into(),
         }
     }
-}
-
-/// The compact keys of an alias, with abbreviations expanded and contracted
-/// ("Kanwil X" also as "Kantor Wilayah X").
-fn variants(alias: &str, vocab: &Vocabulary) -> Vec<String> {
-    let owned: Vec<String> = alias
-        .split(|c: char| !c.is_alphanumeric() && c != '&')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w == "&" {
-                "dan".to_string()
-            } else {
-                compact(w)
-            }
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    let words: Vec<&str> = owned.iter().map(String::as_str).collect();
-    let mut forms: Vec<Vec<&str>> = vec![words];
-    // Each round rewrites the forms the round before added (older forms
-    // would only give forms already present).
-    let mut fresh = 0..1;
-    for _round in 0..2 {
-        let mut next = Vec::new();
-        for form in forms.get(fresh.clone()).unwrap_or(&[]) {
-            let initials = form.iter().fold(0u32, |m, w| m | initial_bit(w));
-            for (long, short) in &vocab.abbreviations {
-                for (from, to) in [(long, short), (short, long)] {
-                    // Most abbreviations share no initial with the form.
-                    let opens = from.first().map_or(0, |w| initial_bit(w));
-                    if initials & opens == 0 {
-                        continue;
-                    }
-                    if let Some(replaced) = replace_words(form, from, to) {
-                        next.push(replaced);
-                    }
-                }
-            }
-        }
-        let before = forms.len();
-        for f in next {
-            if !forms.contains(&f) {
-                forms.push(f);
-            }
-        }
-        fresh = before..forms.len();
-        if fresh.is_empty() {
-            break;
-        }
-    }
-    let mut out: Vec<String> = forms.into_iter().map(|f| f.concat()).collect();
-    out.dedup();
-    out
-}
-
-/// A bit for the first letter of `word` (`a`–`z`); one bit shared by anything else.
-fn initial_bit(word: &str) -> u32 {
-    match word.bytes().next() {
-        Some(b @ b'a'..=b'z') => 1 << (b - b'a'),
-        _ => 1 << 26,
-    }
-}
-
-fn replace_words<'a>(words: &[&'a str], from: &[String], to: &'a [String]) -> Option<Vec<&'a str>> {
-    if from.is_empty() || words.len() < from.len() {
-        return None;
-    }
-    let at = (0..=words.len() - from.len()).find(|&i| {
-        words
-            .get(i..i + from.len())
-            .is_some_and(|w| w.iter().zip(from).all(|(a, b)| *a == b.as_str()))
-    })?;
-    let mut out: Vec<&'a str> = Vec::with_capacity(words.len() - from.len() + to.len());
-    out.extend_from_slice(words.get(..at)?);
-    out.extend(to.iter().map(String::as_str));
-    out.extend_from_slice(words.get(at + from.len()..)?);
-    Some(out)
 }
 
 /// A jurisdiction found after a mention.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Jurisdiction {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Jurisdiction<'a> {
     /// Official place name, or the level as written ("Kabupaten/Kota").
-    pub name: String,
+    pub name: &'a str,
     /// The province it lies in, when known.
-    pub province: Option<String>,
+    pub province: Option<&'static str>,
 }
 
 /// A span of units resolved to one thing.
 #[derive(Debug, Clone)]
-struct Piece {
+struct Piece<'a> {
     from: usize,
     /// Exclusive end unit.
     to: usize,
@@ -209,7 +123,7 @@ struct Piece {
     /// Entry, generic, or unknown.
     what: What,
     score: f64,
-    jurisdiction: Option<Jurisdiction>,
+    jurisdiction: Option<Jurisdiction<'a>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -244,6 +158,7 @@ impl Registry {
         if !fuzzy.is_empty() {
             let mut all = candidates;
             all.extend(fuzzy);
+            all.sort_by_key(|c| c.from);
             chosen = best_cover(units.len(), &all);
         }
         let mut pieces: Vec<Piece> = chosen
@@ -288,7 +203,13 @@ impl Registry {
             .collect()
     }
 
-    fn mention(&self, item: &str, units: &Units, p: Piece, vocab: &Vocabulary) -> Option<Mention> {
+    fn mention(
+        &self,
+        item: &str,
+        units: &Units,
+        p: Piece<'_>,
+        vocab: &Vocabulary,
+    ) -> Option<Mention> {
         let start = units.byte_start(p.from, item.len());
         let mut end = match p.cut {
             Some(c) => c,
@@ -311,19 +232,29 @@ impl Registry {
         if text.is_empty() {
             return None;
         }
+        // The jurisdiction that ends the text, when no match found one, and
+        // to leave out when an unknown text is compared with generic phrases.
+        let trailing = (p.jurisdiction.is_none() || p.what == What::Unknown)
+            .then(|| trailing_jurisdiction(&text, vocab))
+            .flatten();
         let (id, generic, score) = match p.what {
             What::Entry(i) => (self.entries.get(i).map(|e| e.id.clone()), false, p.score),
             What::Generic => (None, true, p.score),
-            What::Unknown => (None, self.is_generic(&text), 0.0),
+            What::Unknown => {
+                let core = trailing.map_or(text.as_str(), |(start, _)| {
+                    text.get(..start).unwrap_or(&text)
+                });
+                (None, super::is_generic_core(core), 0.0)
+            }
         };
-        let jurisdiction = p
-            .jurisdiction
-            .or_else(|| trailing_jurisdiction(&text, vocab).map(|(_, j)| j));
+        let found = p.jurisdiction.or(trailing.map(|(_, j)| j));
+        let jurisdiction = found.map(|j| j.name.to_string());
+        let province = found.and_then(|j| j.province).map(String::from);
         Some(Mention {
             text,
             id,
-            jurisdiction: jurisdiction.as_ref().map(|j| j.name.clone()),
-            province: jurisdiction.and_then(|j| j.province),
+            jurisdiction,
+            province,
             generic,
             score,
         })
@@ -331,21 +262,14 @@ impl Registry {
 
     fn exact_candidates(&self, item: &str, units: &Units, vocab: &Vocabulary) -> Vec<Candidate> {
         let mut out = Vec::new();
+        let mut found = Vec::new();
         for (i, unit) in units.units.iter().enumerate() {
             let rest = units.compact.get(unit.key_start..).unwrap_or("");
-            let Some(first) = rest.bytes().next() else {
-                continue;
-            };
-            let Some(list) = self.index.by_first.get(usize::from(first)) else {
-                continue;
-            };
-            for &k in list {
+            self.index.trie.prefixes_of(rest, &mut found);
+            for &k in &found {
                 let Some(key) = self.index.keys.get(k) else {
                     continue;
                 };
-                if !rest.starts_with(key.key.as_str()) {
-                    continue;
-                }
                 let what = key.entry.map_or(What::Generic, What::Entry);
                 let end = unit.key_start + key.key.len();
                 let (to, cut) = if let Some(j) = units.unit_at(end) {
@@ -406,10 +330,7 @@ impl Registry {
             }
             for j in i + 1..=(i + FUZZY_MAX_UNITS).min(n) {
                 if covered.get(j - 1).copied().unwrap_or(true)
-                    || units
-                        .units
-                        .get(j - 1)
-                        .is_some_and(|u| vocab.is_level(&u.key))
+                    || units.unit_key(j - 1).is_some_and(|k| vocab.is_level(k))
                 {
                     break;
                 }
@@ -492,55 +413,6 @@ impl Registry {
     }
 }
 
-/// Counts of `a`–`z`, `0`–`9` and anything else in a compact key, and the
-/// set of those present.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Histogram {
-    counts: [u8; 37],
-    present: u64,
-}
-
-impl Histogram {
-    pub fn of(key: &str) -> Histogram {
-        let mut h = [0u8; 37];
-        let mut present = 0u64;
-        for c in key.chars() {
-            let slot = match c {
-                'a'..='z' => c as usize - 'a' as usize,
-                '0'..='9' => 26 + (c as usize - '0' as usize),
-                _ => 36,
-            };
-            if let Some(n) = h.get_mut(slot) {
-                *n = n.saturating_add(1);
-                present |= 1 << slot;
-            }
-        }
-        Histogram { counts: h, present }
-    }
-
-    /// A lower bound of the edit distance between the two keys: characters
-    /// one has in excess must each be inserted, deleted or substituted.
-    pub fn distance_bound(&self, other: &Histogram) -> usize {
-        let (mut more, mut fewer) = (0usize, 0usize);
-        for (a, b) in self.counts.iter().zip(other.counts.iter()) {
-            if a > b {
-                more += usize::from(a - b);
-            } else {
-                fewer += usize::from(b - a);
-            }
-        }
-        more.max(fewer)
-    }
-
-    /// A cheaper and weaker lower bound ([`Histogram::distance_bound`] is
-    /// never below it): characters only one key has at all.
-    pub fn presence_bound(&self, other: &Histogram) -> usize {
-        let only_self = (self.present & !other.present).count_ones();
-        let only_other = (other.present & !self.present).count_ones();
-        only_self.max(only_other) as usize
-    }
-}
-
 /// Similarity of two compact keys: 1 − optimal-string-alignment distance / longer length.
 pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let longer = a.chars().count().max(b.chars().count());
@@ -551,10 +423,7 @@ pub(crate) fn similarity(a: &str, b: &str) -> f64 {
 }
 
 fn is_connector_unit(units: &Units, i: usize, vocab: &Vocabulary) -> bool {
-    units
-        .units
-        .get(i)
-        .is_some_and(|u| vocab.is_connector(&u.key))
+    units.unit_key(i).is_some_and(|k| vocab.is_connector(k))
 }
 
 /// A match ending inside a unit whose remainder is a connector glued on
@@ -567,7 +436,7 @@ fn connector_cut(
 ) -> Option<(usize, Option<usize>)> {
     let k = units.unit_containing(end)?;
     let unit = units.units.get(k)?;
-    let rest = unit.key.get(end - unit.key_start..)?;
+    let rest = units.compact.get(end..unit.key_end)?;
     if !vocab.is_connector(rest) {
         return None;
     }
@@ -587,13 +456,13 @@ fn connector_cut(
 fn glued_jurisdiction(item: &str, units: &Units, end: usize, vocab: &Vocabulary) -> Option<usize> {
     let k = units.unit_containing(end)?;
     let unit = units.units.get(k)?;
-    let rest = unit.key.get(end - unit.key_start..)?;
+    let rest = units.compact.get(end..unit.key_end)?;
     let original = item.get(unit.start..unit.end)?;
     if rest.len() < 3 || !original.is_ascii() {
         return None;
     }
     let at = original.get(end - unit.key_start..)?.chars().next()?;
-    let known = vocab.is_level(rest) || Places::embedded().keys.contains_key(rest);
+    let known = vocab.is_level(rest) || Places::embedded().contains(rest);
     (at.is_ascii_uppercase() && known).then_some(k + 1)
 }
 
@@ -627,9 +496,8 @@ fn boundaries_ok(
             || start_gap == Gap::Separator
             || is_connector_unit(units, from - 1, vocab)
             || units
-                .units
-                .get(from - 1)
-                .is_some_and(|u| ends_with_connector(&u.key, vocab));
+                .unit_key(from - 1)
+                .is_some_and(|k| ends_with_connector(k, vocab));
         let after_ok = to >= units.len()
             || cut
             || end_gap == Gap::Separator
@@ -643,44 +511,46 @@ fn ends_with_connector(key: &str, vocab: &Vocabulary) -> bool {
     vocab
         .connectors
         .iter()
-        .any(|c| key.len() > c.len() && key.ends_with(c.as_str()))
+        .any(|c| key.len() > c.len() && key.ends_with(c))
 }
 
 /// The non-overlapping candidates of greatest total weight, in order.
 fn best_cover(n: usize, candidates: &[Candidate]) -> Vec<Candidate> {
-    let mut by_start: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (k, c) in candidates.iter().enumerate() {
-        if let Some(list) = by_start.get_mut(c.from) {
-            list.push(k);
-        }
+    // Candidates that start together are taken in their order: of two of
+    // equal weight, the first wins.
+    if !candidates.is_sorted_by_key(|c| c.from) {
+        let mut sorted = candidates.to_vec();
+        sorted.sort_by_key(|c| c.from);
+        return best_cover(n, &sorted);
     }
-    let mut best = vec![0.0f64; n + 1];
-    let mut choice: Vec<Option<usize>> = vec![None; n + 1];
+    // From unit i on: the greatest total weight, and the candidate that
+    // starts it.
+    let mut best: Vec<(f64, Option<usize>)> = vec![(0.0, None); n + 1];
+    let total = |best: &[(f64, Option<usize>)], i: usize| best.get(i).map_or(0.0, |b| b.0);
+    let mut end = candidates.partition_point(|c| c.from < n);
     for i in (0..n).rev() {
-        let mut value = best.get(i + 1).copied().unwrap_or(0.0);
+        let mut value = total(&best, i + 1);
         let mut pick = None;
-        for &k in by_start.get(i).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(c) = candidates.get(k) else { continue };
-            let v = c.weight + best.get(c.to).copied().unwrap_or(0.0);
+        let here = candidates.get(..end).unwrap_or_default();
+        let start = here.partition_point(|c| c.from < i);
+        end = start;
+        for (k, c) in here.iter().enumerate().skip(start) {
+            let v = c.weight + total(&best, c.to);
             if v > value {
                 value = v;
                 pick = Some(k);
             }
         }
         if let Some(slot) = best.get_mut(i) {
-            *slot = value;
-        }
-        if let Some(slot) = choice.get_mut(i) {
-            *slot = pick;
+            *slot = (value, pick);
         }
     }
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        match choice
+        match best
             .get(i)
-            .copied()
-            .flatten()
+            .and_then(|b| b.1)
             .and_then(|k| candidates.get(k))
         {
             Some(c) if c.to > i => {
@@ -695,105 +565,92 @@ fn best_cover(n: usize, candidates: &[Candidate]) -> Vec<Candidate> {
 
 /// A jurisdiction starting at unit `at`: level words ("Provinsi", "Kab./Kota")
 /// and/or a place name. Returns the unit after it, a cut byte, and the jurisdiction.
-pub(crate) fn jurisdiction(
-    item: &str,
+pub(crate) fn jurisdiction<'a>(
+    item: &'a str,
     units: &Units,
     at: usize,
     vocab: &Vocabulary,
-) -> Option<(usize, Option<usize>, Jurisdiction)> {
+) -> Option<(usize, Option<usize>, Jurisdiction<'a>)> {
     let places = Places::embedded();
     let mut k = at;
     // "se-Kota Kupang", "se-Provinsi": every office of that level there.
-    if units.units.get(k).is_some_and(|u| u.key == "se") && k + 1 < units.len() {
+    if units.unit_key(k) == Some("se") && k + 1 < units.len() {
         k += 1;
     }
-    let mut levels: Vec<String> = Vec::new();
-    while k < units.len() && levels.len() < 2 {
-        let Some(u) = units.units.get(k) else { break };
-        if vocab.is_level(&u.key) {
-            levels.push(u.key.clone());
-            k += 1;
-        } else {
-            break;
+    // At most two level words ("Kab./Kota"); the first says which place.
+    let (mut levels, mut first_level) = (0, None);
+    while levels < 2 {
+        match units.unit_key(k) {
+            Some(key) if vocab.is_level(key) => {
+                first_level = first_level.or(Some(key));
+                levels += 1;
+                k += 1;
+            }
+            _ => break,
         }
     }
-    // A place: the longest place key starting at unit k.
-    let mut place: Option<(usize, Option<usize>, &Vec<usize>)> = None;
+    // A place: the longest place key starting at unit k that ends where a
+    // unit ends, or where a connector glued to the end of a unit begins
+    // ("Bantendan").
+    let mut place: Option<(usize, Option<usize>, &[usize])> = None;
     if let Some(unit) = units.units.get(k) {
         let rest = units.compact.get(unit.key_start..).unwrap_or("");
-        // Candidate ends: where a later unit ends, or where a connector glued
-        // to its end begins ("Bantendan"); longest first.
-        let mut ends: Vec<usize> = Vec::new();
-        for u in units.units.iter().skip(k) {
-            let end = u.key_start + u.key.len();
-            if end - unit.key_start > places.longest {
-                break;
-            }
-            for c in &vocab.connectors {
-                if u.key.len() > c.len() && u.key.ends_with(c.as_str()) {
-                    ends.push(end - c.len());
-                }
-            }
-            ends.push(end);
-        }
-        for &end in ends.iter().rev() {
-            let Some(head) = rest.get(..end - unit.key_start) else {
-                continue;
+        // Keys come shortest first: the last one that fits is the longest.
+        places.prefixes(rest, |len, names| {
+            let end = unit.key_start + len;
+            let fits = match units.unit_at(end) {
+                Some(j) => Some((j, None)),
+                None => units
+                    .unit_containing(end)
+                    .and_then(|u| units.units.get(u))
+                    .filter(|u| u.key_end - unit.key_start <= places.longest)
+                    .and_then(|_| connector_cut(item, units, end, vocab)),
             };
-            let Some(found) = places.keys.get(head) else {
-                continue;
-            };
-            if let Some(j) = units.unit_at(end) {
-                place = Some((j, None, found));
-                break;
+            if let Some((j, cut)) = fits {
+                place = Some((j, cut, names));
             }
-            if let Some((j, cut)) = connector_cut(item, units, end, vocab) {
-                place = Some((j, cut, found));
-                break;
-            }
-        }
+        });
     }
-    let level_kind = levels.first().map(|l| match l.as_str() {
+    let level_kind = first_level.map(|l| match l {
         "kabupaten" | "kab" | "pemkab" => Some(PlaceKind::Regency),
         "kota" | "kotamadya" | "pemkot" => Some(PlaceKind::City),
         _ => Some(PlaceKind::Province),
     });
     match place {
         Some((to, cut, found)) => {
-            let candidates: Vec<&super::data::Place> =
-                found.iter().filter_map(|&i| places.places.get(i)).collect();
-            let wanted = if levels.len() == 1 {
+            let candidates = || found.iter().filter_map(|&i| places.places.get(i));
+            let wanted = if levels == 1 {
                 level_kind.flatten()
             } else {
                 None
             };
             let pick = wanted
-                .and_then(|w| candidates.iter().find(|p| p.kind == w))
-                .or_else(|| candidates.iter().find(|p| p.kind == PlaceKind::Province))
-                .or_else(|| candidates.first());
+                .and_then(|w| candidates().find(|p| p.kind == w))
+                .or_else(|| candidates().find(|p| p.kind == PlaceKind::Province))
+                .or_else(|| candidates().next());
             let pick = pick?;
-            let same_province = candidates.iter().all(|p| p.province == pick.province);
-            let name =
-                if wanted.is_some() || candidates.len() == 1 || pick.kind == PlaceKind::Province {
-                    pick.name.clone()
-                } else {
-                    let start = units.byte_start(k, item.len());
-                    let end = cut.unwrap_or_else(|| {
-                        units
-                            .units
-                            .get(to.saturating_sub(1))
-                            .map_or(item.len(), |u| u.end)
-                    });
-                    item.get(start..end).unwrap_or(&pick.name).to_string()
-                };
+            let same_province = candidates().all(|p| p.province == pick.province);
+            let only = candidates().nth(1).is_none();
+            let name = if wanted.is_some() || only || pick.kind == PlaceKind::Province {
+                pick.name
+            } else {
+                let start = units.byte_start(k, item.len());
+                let end = cut.unwrap_or_else(|| {
+                    units
+                        .units
+                        .get(to.saturating_sub(1))
+                        .map_or(item.len(), |u| u.end)
+                });
+                item.get(start..end).unwrap_or(pick.name)
+            };
             let province = (same_province || wanted.is_some() || pick.kind == PlaceKind::Province)
-                .then(|| pick.province.clone());
+                .then_some(pick.province);
             Some((to, cut, Jurisdiction { name, province }))
         }
-        None if !levels.is_empty() => {
+        None if levels > 0 => {
             let start = units.byte_start(at, item.len());
             let end = units.units.get(k - 1).map_or(item.len(), |u| u.end);
-            let name = item.get(start..end).unwrap_or("").trim().to_string();
+            let name = item.get(start..end).unwrap_or("").trim();
             Some((
                 k,
                 None,
@@ -808,10 +665,10 @@ pub(crate) fn jurisdiction(
 }
 
 /// The jurisdiction that ends `text`, if any, with the byte where it starts.
-pub(crate) fn trailing_jurisdiction(
-    text: &str,
+pub(crate) fn trailing_jurisdiction<'a>(
+    text: &'a str,
     vocab: &Vocabulary,
-) -> Option<(usize, Jurisdiction)> {
+) -> Option<(usize, Jurisdiction<'a>)> {
     let units = Units::new(text);
     for at in 1..units.len() {
         if let Some((to, cut, j)) = jurisdiction(text, &units, at, vocab) {
@@ -828,8 +685,8 @@ pub(crate) fn trailing_jurisdiction(
 /// of parts: "Unit PPA Satreskrim Polresta Banyumas"): one mention, with the
 /// id of its first part. An organisation followed by its own part ("Polda
 /// Kalbar Ditreskrimum") is one mention too.
-fn join_parts(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+fn join_parts<'a>(units: &Units, pieces: Vec<Piece<'a>>, vocab: &Vocabulary) -> Vec<Piece<'a>> {
+    let mut out: Vec<Piece<'a>> = Vec::with_capacity(pieces.len());
     for p in pieces {
         if let Some(prev) = out.last_mut() {
             let touching = prev.to == p.from
@@ -839,10 +696,7 @@ fn join_parts(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piec
             let own_part = touching
                 && prev.what == p.what
                 && vocab.is_parent(units.key(prev.from, prev.to))
-                && units
-                    .units
-                    .get(p.from)
-                    .is_some_and(|u| vocab.is_subunit(&u.key));
+                && units.unit_key(p.from).is_some_and(|k| vocab.is_subunit(k));
             if own_part {
                 prev.to = p.to;
                 prev.cut = p.cut;
@@ -852,37 +706,40 @@ fn join_parts(units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piec
         out.push(p);
     }
     // Parts before their organisation, right to left so that chains join.
-    let mut joined: Vec<(Piece, bool)> = Vec::with_capacity(out.len());
-    for p in out.into_iter().rev() {
-        // "Satreskrim Polres Kupang": a piece that ends with its organisation.
-        let names_parent = (p.from..p.to).any(|k| {
+    // "Satreskrim Polres Kupang": a piece that ends with its organisation.
+    let names_parent = |p: &Piece<'_>| {
+        (p.from..p.to).any(|k| {
             units
                 .units
                 .get(k)
                 .is_some_and(|u| k == p.from || u.gap != Gap::Glued)
                 && vocab.is_parent(units.key(k, p.to))
-        });
-        if let Some((next, next_is_parent)) = joined.last_mut() {
+        })
+    };
+    let mut joined: Vec<Piece<'a>> = Vec::with_capacity(out.len());
+    // Whether the piece last pushed, as it was pushed, names its organisation.
+    let mut last_names_parent = false;
+    for p in out.into_iter().rev() {
+        if let Some(next) = joined.last_mut() {
             let adjacent = p.to == next.from
                 && p.cut.is_none()
                 && p.jurisdiction.is_none()
                 && units.gap(next.from) != Gap::Separator
                 && matches!(p.what, What::Entry(_))
                 && matches!(next.what, What::Entry(_));
-            let part = units
-                .units
-                .get(p.from)
-                .is_some_and(|u| vocab.is_subunit(&u.key));
-            if adjacent && part && *next_is_parent {
+            let part = units.unit_key(p.from).is_some_and(|k| vocab.is_subunit(k));
+            if adjacent && part && last_names_parent {
                 next.from = p.from;
                 next.what = p.what;
                 next.score = p.score;
                 continue;
             }
         }
-        joined.push((p, names_parent));
+        last_names_parent = names_parent(&p);
+        joined.push(p);
     }
-    joined.into_iter().rev().map(|(p, _)| p).collect()
+    joined.reverse();
+    joined
 }
 
 /// The first character of unit `i` as written.
@@ -892,9 +749,14 @@ fn first_char(item: &str, units: &Units, i: usize) -> Option<char> {
 }
 
 /// Give the text between matches to its neighbours or make it mentions of its own.
-fn distribute(item: &str, units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary) -> Vec<Piece> {
+fn distribute<'a>(
+    item: &str,
+    units: &Units,
+    pieces: Vec<Piece<'a>>,
+    vocab: &Vocabulary,
+) -> Vec<Piece<'a>> {
     let n = units.len();
-    let mut out: Vec<Piece> = Vec::new();
+    let mut out: Vec<Piece<'a>> = Vec::new();
     let mut next_piece = pieces.into_iter().peekable();
     let mut pos = 0;
     loop {
@@ -933,9 +795,8 @@ fn distribute(item: &str, units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary)
                         .is_some_and(|j| j.province.is_some())
                     && first_char(item, units, from).is_some_and(char::is_uppercase)
                     && !units
-                        .units
-                        .get(from)
-                        .is_some_and(|u| vocab.is_subunit(&u.key) || vocab.is_level(&u.key));
+                        .unit_key(from)
+                        .is_some_and(|k| vocab.is_subunit(k) || vocab.is_level(k));
                 let touches_prev = idx == 0
                     && (!sep_after_prev || continues_prev)
                     && !after_jurisdiction
@@ -947,7 +808,7 @@ fn distribute(item: &str, units: &Units, pieces: Vec<Piece>, vocab: &Vocabulary)
                     && next.is_some()
                     && !ends_with_place(item, units, from, to, vocab);
                 // "... Provinsi X Bidang Rehabilitasi Sosial": a part of the agency before.
-                let part_of_prev = units.units.get(from).is_some_and(|u| vocab.is_part(&u.key));
+                let part_of_prev = units.unit_key(from).is_some_and(|k| vocab.is_part(k));
                 if touches_prev && (!heads || part_of_prev) {
                     if let Some(p) = out.last_mut() {
                         p.to = to;
@@ -1035,5 +896,5 @@ fn ends_with_place(item: &str, units: &Units, from: usize, to: usize, vocab: &Vo
 }
 
 fn starts_with_head(units: &Units, i: usize, vocab: &Vocabulary) -> bool {
-    units.units.get(i).is_some_and(|u| vocab.is_head(&u.key))
+    units.unit_key(i).is_some_and(|k| vocab.is_head(k))
 }

@@ -27,10 +27,10 @@ pub(crate) struct Unit {
     /// Byte range in the original text.
     pub start: usize,
     pub end: usize,
-    /// Byte offset of this unit in the compact key.
+    /// Byte range of this unit's key (its lowercase letters and digits) in
+    /// the compact key.
     pub key_start: usize,
-    /// Lowercase key of the unit.
-    pub key: String,
+    pub key_end: usize,
     /// What separated it from the previous unit.
     pub gap: Gap,
     /// Whether the unit's letters are all upper case (an acronym such as `LSM`).
@@ -47,25 +47,16 @@ pub(crate) struct Units {
 impl Units {
     /// Cut `text` into units.
     pub fn new(text: &str) -> Units {
-        let mut units: Vec<Unit> = Vec::new();
+        let mut units: Vec<Unit> = Vec::with_capacity(8);
         let mut compact = String::with_capacity(text.len());
         let mut gap = Gap::Start;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let Some(&(pos, c)) = chars.get(i) else { break };
+        let mut chars = text.char_indices();
+        let mut next = chars.next();
+        while let Some((pos, c)) = next {
+            next = chars.next();
             if c == '&' {
-                push_unit(
-                    &mut units,
-                    &mut compact,
-                    text,
-                    pos,
-                    pos + 1,
-                    "dan".into(),
-                    gap,
-                );
+                push_unit(&mut units, &mut compact, text, pos, pos + 1, gap);
                 gap = Gap::Space;
-                i += 1;
                 continue;
             }
             if !c.is_alphanumeric() {
@@ -74,29 +65,26 @@ impl Units {
                 } else if gap != Gap::Separator && gap != Gap::Start {
                     gap = Gap::Space;
                 }
-                i += 1;
                 continue;
             }
             // A run of letters and digits, cut at case changes.
-            let run_start = i;
-            let mut j = i;
-            while chars.get(j).is_some_and(|(_, c)| c.is_alphanumeric()) {
-                j += 1;
-            }
-            let mut piece_start = run_start;
-            for k in run_start + 1..=j {
-                let cut = k == j || is_case_cut(&chars, k);
-                if cut {
-                    let start = chars.get(piece_start).map_or(text.len(), |(p, _)| *p);
-                    let end = chars.get(k).map_or(text.len(), |(p, _)| *p);
-                    let key: String = text.get(start..end).unwrap_or("").to_lowercase();
-                    push_unit(&mut units, &mut compact, text, start, end, key, gap);
+            let mut piece_start = pos;
+            let (mut before_prev, mut prev) = (None, c);
+            let end = loop {
+                let Some((at, cur)) = next.filter(|(_, cur)| cur.is_alphanumeric()) else {
+                    break next.map_or(text.len(), |(at, _)| at);
+                };
+                next = chars.next();
+                if is_case_cut(before_prev, prev, cur, next.map(|(_, c)| c)) {
+                    push_unit(&mut units, &mut compact, text, piece_start, at, gap);
                     gap = Gap::Glued;
-                    piece_start = k;
+                    piece_start = at;
                 }
-            }
+                before_prev = Some(prev);
+                prev = cur;
+            };
+            push_unit(&mut units, &mut compact, text, piece_start, end, gap);
             gap = Gap::Space;
-            i = j;
         }
         Units { units, compact }
     }
@@ -104,6 +92,12 @@ impl Units {
     /// Number of units.
     pub fn len(&self) -> usize {
         self.units.len()
+    }
+
+    /// The key of unit `i`.
+    pub fn unit_key(&self, i: usize) -> Option<&str> {
+        let u = self.units.get(i)?;
+        self.compact.get(u.key_start..u.key_end)
     }
 
     /// The compact key from unit `from` (inclusive) to unit `to` (exclusive).
@@ -147,45 +141,52 @@ impl Units {
         let idx = self.units.partition_point(|u| u.key_start <= offset);
         let i = idx.checked_sub(1)?;
         let u = self.units.get(i)?;
-        (offset > u.key_start && offset < u.key_start + u.key.len()).then_some(i)
+        (offset > u.key_start && offset < u.key_end).then_some(i)
     }
 }
 
+/// Add the unit of `text[start..end]` (`&` read as `dan`), and its key to
+/// the compact key.
 fn push_unit(
     units: &mut Vec<Unit>,
     compact: &mut String,
     text: &str,
     start: usize,
     end: usize,
-    key: String,
     gap: Gap,
 ) {
     let original = text.get(start..end).unwrap_or("");
+    let key_start = compact.len();
+    if original == "&" {
+        compact.push_str("dan");
+    } else if original.is_ascii() {
+        compact.push_str(original);
+        if let Some(key) = compact.get_mut(key_start..) {
+            key.make_ascii_lowercase();
+        }
+    } else {
+        compact.push_str(&original.to_lowercase());
+    }
     let mut letters = original.chars().filter(|c| c.is_alphabetic());
     let acronym = letters.clone().nth(1).is_some() && letters.all(char::is_uppercase);
-    compact.push_str(&key);
     units.push(Unit {
         start,
         end,
-        key_start: compact.len() - key.len(),
-        key,
+        key_start,
+        key_end: compact.len(),
         gap,
         acronym,
     });
 }
 
-/// Whether a run of letters should be cut before `chars[k]`: `aB` (lower then
-/// upper), or `ABc` (an acronym glued to a capitalised word: `HAMBanten`).
-fn is_case_cut(chars: &[(usize, char)], k: usize) -> bool {
-    let at = |i: usize| chars.get(i).map(|(_, c)| *c);
-    let (Some(prev), Some(cur)) = (k.checked_sub(1).and_then(at), at(k)) else {
-        return false;
-    };
+/// Whether a run of letters should be cut between `prev` and `cur`: `aB`
+/// (lower then upper), or `ABc` (an acronym glued to a capitalised word:
+/// `HAMBanten`). `before_prev` and `next` are the run's letters around
+/// them, if any.
+fn is_case_cut(before_prev: Option<char>, prev: char, cur: char, next: Option<char>) -> bool {
     if prev.is_lowercase() && cur.is_uppercase() {
         return true;
     }
-    let next = at(k + 1);
-    let before_prev = k.checked_sub(2).and_then(at);
     prev.is_uppercase()
         && cur.is_uppercase()
         && next.is_some_and(char::is_lowercase)
@@ -197,7 +198,10 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        Units::new(text).units.into_iter().map(|u| u.key).collect()
+        let units = Units::new(text);
+        (0..units.len())
+            .filter_map(|i| units.unit_key(i).map(String::from))
+            .collect()
     }
 
     #[test]

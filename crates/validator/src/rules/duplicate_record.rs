@@ -14,10 +14,10 @@
 //! | Dinas Sosial | Pelatihan kader | x |   <- duplicate-record: repeats record 4
 //! ```
 
-use super::{texts, Context};
+use super::Context;
 use crate::codes::{Code, Stage};
+use crate::words::WordMap;
 use pergub_model::{Diagnostic, Field, Record, Severity};
-use std::collections::HashMap;
 
 /// The code.
 pub(crate) const CODE: Code = Code {
@@ -30,32 +30,47 @@ pub(crate) const CODE: Code = Code {
     help: "delete the repeated row, or tell the two rows apart",
 };
 
-/// The content that makes two records the same plan row.
-fn key(record: &Record) -> Option<String> {
-    let mut key = String::new();
+/// The content that makes two records the same plan row, as bytes: the
+/// record's texts field by field, their words in lower case.
+fn key(cx: &Context<'_>, index: usize, record: &Record) -> Option<Vec<u8>> {
+    let mut key = Vec::new();
     let mut has_text = false;
     for field in Field::ALL {
-        for text in texts(record, field) {
-            let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-            has_text |= !words.is_empty() && field != Field::Instansi;
-            key.push_str(&words.join(" "));
-            key.push('\u{1f}');
+        for pieces in cx.pieces.of(index, field) {
+            has_text |= !pieces.is_empty() && field != Field::Instansi;
+            for (i, piece) in pieces.iter().enumerate() {
+                if i > 0 {
+                    key.push(b' ');
+                }
+                if piece.text.is_ascii() {
+                    let start = key.len();
+                    key.extend_from_slice(piece.text.as_bytes());
+                    if let Some(added) = key.get_mut(start..) {
+                        added.make_ascii_lowercase();
+                    }
+                } else {
+                    key.extend_from_slice(piece.text.to_lowercase().as_bytes());
+                }
+            }
+            key.push(0x1f);
         }
-        key.push('\u{1e}');
+        key.push(0x1e);
     }
     for year in &record.waktu_pelaksanaan {
-        key.push_str(&year.to_string());
-        key.push(' ');
+        key.extend_from_slice(year.to_string().as_bytes());
+        key.push(b' ');
     }
     // Records with nothing but an agency are other rules' business.
     has_text.then_some(key)
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    for record in &cx.doc.records {
-        let Some(key) = key(record) else { continue };
-        match seen.get(&key) {
+    let records = cx.doc.records.iter().enumerate();
+    let keys: Vec<Option<Vec<u8>>> = records.map(|(i, r)| key(cx, i, r)).collect();
+    let mut seen: WordMap<&[u8], u32> = WordMap::default();
+    for (record, key) in cx.doc.records.iter().zip(&keys) {
+        let Some(key) = key else { continue };
+        match seen.get(key.as_slice()) {
             Some(first) => out.push(
                 CODE.diagnostic(format!("the record repeats record {first} word for word"))
                     .with_record(record.no)

@@ -25,7 +25,7 @@
 //! | Dinas Sosial | Pemberdayaanmasyarakat wisata | ...   <- glued-text: "Pemberdayaanmasyarakat"
 //! ```
 
-use super::{texts, Context, Vocabulary};
+use super::{Context, Known, Vocabulary};
 use crate::codes::{Code, Stage};
 use crate::words::{is_upper, quote_list, words};
 use pergub_model::{Diagnostic, Field, Severity};
@@ -89,48 +89,88 @@ fn splits(word: &str, vocabulary: &dyn Vocabulary, parts: usize) -> bool {
     })
 }
 
-/// The position of a lower-to-upper case change after a run of at least
-/// four letters, if any.
-fn camel_break(word: &str) -> Option<usize> {
-    let chars: Vec<char> = word.chars().collect();
-    (4..chars.len()).find(|&i| chars[i - 1].is_lowercase() && chars[i].is_uppercase())
+/// Whether `word` has a lower-to-upper case change after a run of at
+/// least four letters.
+fn camel_break(word: &str) -> bool {
+    if word.is_ascii() {
+        let glued = |pair: &[u8]| matches!(pair, [a, b] if a.is_ascii_lowercase() && b.is_ascii_uppercase());
+        return word.as_bytes().windows(2).skip(3).any(glued);
+    }
+    let mut chars = word.chars();
+    let Some(mut prev) = chars.nth(3) else {
+        return false;
+    };
+    chars.any(|c| {
+        let glued = prev.is_lowercase() && c.is_uppercase();
+        prev = c;
+        glued
+    })
 }
 
 /// Whether `word` starts with an acronym glued to a lower-case word.
 fn acronym_glue(word: &str) -> bool {
-    let upper = word.chars().take_while(|c| c.is_uppercase()).count();
-    let rest: String = word.chars().skip(upper).collect();
-    upper >= MIN_ACRONYM
+    let split = word
+        .char_indices()
+        .find(|(_, c)| !c.is_uppercase())
+        .map_or(word.len(), |(at, _)| at);
+    let (upper, rest) = word.split_at(split);
+    upper.chars().count() >= MIN_ACRONYM
         && rest.chars().count() >= 3
         && rest.chars().all(char::is_lowercase)
-        && !AFFIXES.contains(&rest.as_str())
+        && !AFFIXES.contains(&rest)
 }
 
 /// Whether one word of restored text still looks glued.
-pub(crate) fn is_glued(word: &str, vocabulary: &dyn Vocabulary) -> bool {
-    if is_upper(word) || vocabulary.knows(word) {
+///
+/// The tests that need no lexicon come first: most words are short and
+/// plain, and never reach a look-up.
+pub(crate) fn is_glued<'a>(word: &'a str, known: &Known<'a>) -> bool {
+    // Most words: short, plain ASCII, no capital run to start.
+    if word.len() < MIN_SPLIT_WORD && word.is_ascii() {
+        let bytes = word.as_bytes();
+        let capitals = bytes.len() >= MIN_ACRONYM
+            && bytes.iter().take(MIN_ACRONYM).all(u8::is_ascii_uppercase);
+        if !capitals && !camel_break(word) {
+            return false;
+        }
+    }
+    if is_upper(word) {
         return false;
     }
-    if camel_break(word).is_some() || acronym_glue(word) {
-        return true;
+    if camel_break(word) || acronym_glue(word) {
+        return !known.knows(word);
     }
-    if vocabulary.is_empty() {
+    // Lower case has at most as many letters as the word has bytes.
+    if known.is_empty() || word.len() < MIN_SPLIT_WORD {
         return false;
     }
-    let lower = word.to_lowercase();
-    let len = lower.chars().count();
-    len >= LONG_WORD || (len >= MIN_SPLIT_WORD && splits(&lower, vocabulary, 3))
+    let lower = |word: &str| word.to_lowercase();
+    let len = if word.is_ascii() {
+        word.len()
+    } else {
+        lower(word).chars().count()
+    };
+    if len < MIN_SPLIT_WORD || known.knows(word) {
+        return false;
+    }
+    len >= LONG_WORD || splits(&lower(word), known.vocabulary(), 3)
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for record in &cx.doc.records {
+    for (index, record) in cx.doc.records.iter().enumerate() {
         for field in Field::ALL {
-            let mut glued: Vec<String> = Vec::new();
-            for text in texts(record, field) {
-                for word in words(text) {
-                    if is_glued(word, cx.vocabulary) && !glued.iter().any(|g| g == word) {
-                        glued.push(word.to_string());
-                    }
+            let mut glued: Vec<&str> = Vec::new();
+            let mut check = |word| {
+                if is_glued(word, &cx.known) && !glued.contains(&word) {
+                    glued.push(word);
+                }
+            };
+            // White space is no letter: a text's words are its pieces' words,
+            // and a piece of letters only is one word.
+            for piece in cx.pieces.of(index, field).flatten() {
+                match piece.letters {
+                    Some(_) => check(piece.text),
+                    None => words(piece.text).for_each(&mut check),
                 }
             }
             if glued.is_empty() {
@@ -236,23 +276,27 @@ mod tests {
             "pandeglang",
         ]);
         for word in ["rincit", "setiapp", "regulas", "traumatik", "Pandeglan"] {
-            assert!(!is_glued(word, &typos), "{word}");
+            assert!(!is_glued(word, &Known::new(&typos)), "{word}");
         }
     }
 
     #[test]
     fn acronyms_run_into_words_are_glued() {
-        assert!(is_glued("TKIbagicalon", &Words::of(&[])));
-        assert!(!is_glued("TKI", &Words::of(&[])));
-        assert!(!is_glued("PKorban", &Words::of(&[])));
-        assert!(!is_glued("TPPOnya", &Words::of(&[])));
+        let none = Words::of(&[]);
+        let known = Known::new(&none);
+        assert!(is_glued("TKIbagicalon", &known));
+        assert!(!is_glued("TKI", &known));
+        assert!(!is_glued("PKorban", &known));
+        assert!(!is_glued("TPPOnya", &known));
     }
 
     #[test]
     fn affixes_do_not_count_as_words() {
         // "per" + "dagangan" would split, but "per" is a prefix here.
-        assert!(!is_glued("perdaganganx", &words()));
-        assert!(!is_glued("perdagangan", &words()));
+        let words = words();
+        let known = Known::new(&words);
+        assert!(!is_glued("perdaganganx", &known));
+        assert!(!is_glued("perdagangan", &known));
     }
 
     #[test]

@@ -11,7 +11,10 @@ pub(crate) mod no_year_marked;
 pub(crate) mod split_word;
 pub(crate) mod year_outside_period;
 
+use crate::words::{alphabetic_len, pieces, WordMap};
 use pergub_model::{Diagnostic, Document, Field, Record};
+use std::cell::RefCell;
+use std::ops::Range;
 
 /// The words a rule may treat as known Indonesian.
 pub(crate) trait Vocabulary {
@@ -40,11 +43,22 @@ impl Vocabulary for pergub_normaliser::Lexicon {
 pub(crate) struct Context<'a> {
     /// The finished document, with the earlier stages' diagnostics.
     pub doc: &'a Document,
-    /// Known words.
-    pub vocabulary: &'a dyn Vocabulary,
+    /// Known words, with the answers for the document's words remembered.
+    pub known: Known<'a>,
+    /// The texts of the records, cut into pieces at white space.
+    pub pieces: Pieces<'a>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context of one validation of `doc`.
+    pub fn new(doc: &'a Document, vocabulary: &'a dyn Vocabulary) -> Context<'a> {
+        Context {
+            doc,
+            known: Known::new(vocabulary),
+            pieces: Pieces::new(doc),
+        }
+    }
+
     /// Whether an earlier stage already reported `code` for record `no`.
     pub fn reported(&self, no: u32, codes: &[&str]) -> bool {
         self.doc
@@ -54,23 +68,142 @@ impl Context<'_> {
     }
 }
 
+/// A piece of a text between white space (`str::split_whitespace`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece<'a> {
+    pub text: &'a str,
+    /// Its length in characters when it is all letters (the usual word).
+    pub letters: Option<usize>,
+}
+
+/// The texts of a document's records ([`texts`]) cut into [`Piece`]s once,
+/// for the rules that read words.
+pub(crate) struct Pieces<'a> {
+    pieces: Vec<Piece<'a>>,
+    /// Where each text's pieces end in `pieces`, text after text.
+    text_ends: Vec<usize>,
+    /// Where each record's field's texts end in `text_ends`, record after
+    /// record, field after field ([`Field::ALL`]).
+    field_ends: Vec<usize>,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(doc: &'a Document) -> Pieces<'a> {
+        let mut table = Pieces {
+            pieces: Vec::new(),
+            text_ends: Vec::new(),
+            field_ends: Vec::with_capacity(doc.records.len() * Field::ALL.len()),
+        };
+        for record in &doc.records {
+            for field in Field::ALL {
+                for text in texts(record, field) {
+                    table.pieces.extend(pieces(text).map(|text| Piece {
+                        text,
+                        letters: alphabetic_len(text),
+                    }));
+                    table.text_ends.push(table.pieces.len());
+                }
+                table.field_ends.push(table.text_ends.len());
+            }
+        }
+        table
+    }
+
+    /// The pieces of each text of field `field` of record number `index`
+    /// (its position in the document, from 0).
+    pub fn of(&self, index: usize, field: Field) -> impl Iterator<Item = &[Piece<'a>]> {
+        let slot = Field::ALL.iter().position(|f| *f == field);
+        let texts = slot.map_or(0..0, |f| {
+            span(&self.field_ends, index * Field::ALL.len() + f)
+        });
+        texts.map(|t| {
+            let pieces = span(&self.text_ends, t);
+            self.pieces.get(pieces).unwrap_or_default()
+        })
+    }
+}
+
+/// The `i`-th of the ranges that `ends` (each range's end, in order) cut.
+fn span(ends: &[usize], i: usize) -> Range<usize> {
+    let start = i.checked_sub(1).and_then(|before| ends.get(before));
+    start.copied().unwrap_or(0)..ends.get(i).copied().unwrap_or(0)
+}
+
+/// A [`Vocabulary`] whose answers about the words of one document are
+/// remembered, word by word as written.
+///
+/// A plan repeats its words from row to row (a few hundred distinct words
+/// in a few thousand), and a lexicon look-up (case folding, affix rules) is
+/// dearer than a table look-up; the words are borrowed from the document,
+/// so remembering one costs no allocation.
+pub(crate) struct Known<'a> {
+    vocabulary: &'a dyn Vocabulary,
+    /// Whether the vocabulary knows no word.
+    empty: bool,
+    answers: RefCell<WordMap<&'a str, Option<f32>>>,
+}
+
+/// Room for the distinct words of a plan of a few dozen pages.
+const DISTINCT_WORDS: usize = 1024;
+
+impl<'a> Known<'a> {
+    /// Nothing remembered yet.
+    pub fn new(vocabulary: &'a dyn Vocabulary) -> Known<'a> {
+        Known {
+            vocabulary,
+            empty: vocabulary.is_empty(),
+            answers: RefCell::new(WordMap::with_capacity_and_hasher(
+                DISTINCT_WORDS,
+                Default::default(),
+            )),
+        }
+    }
+
+    /// The vocabulary, for words that are not the document's own (parts
+    /// and joins of words).
+    pub fn vocabulary(&self) -> &'a dyn Vocabulary {
+        self.vocabulary
+    }
+
+    /// [`Vocabulary::zipf`], remembered.
+    pub fn zipf(&self, word: &'a str) -> Option<f32> {
+        *self
+            .answers
+            .borrow_mut()
+            .entry(word)
+            .or_insert_with(|| self.vocabulary.zipf(word))
+    }
+
+    /// [`Vocabulary::knows`], remembered.
+    pub fn knows(&self, word: &'a str) -> bool {
+        self.zipf(word).is_some()
+    }
+
+    /// [`Vocabulary::is_empty`].
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+}
+
 /// The texts of a record's field: items of a text field, mention texts of
 /// an agency field, nothing for the years.
-pub(crate) fn texts(record: &Record, field: Field) -> Vec<&str> {
-    if let Some(items) = record.items(field) {
-        items.iter().map(String::as_str).collect()
-    } else if let Some(mentions) = record.agencies(field) {
-        mentions.iter().map(|m| m.text.as_str()).collect()
+pub(crate) fn texts(record: &Record, field: Field) -> impl Iterator<Item = &str> {
+    let items = record.items(field);
+    // A field has items or mentions, never both.
+    let mentions = if items.is_some() {
+        None
     } else {
-        Vec::new()
-    }
+        record.agencies(field)
+    };
+    let items = items.unwrap_or_default().iter().map(String::as_str);
+    items.chain(mentions.unwrap_or_default().iter().map(|m| m.text.as_str()))
 }
 
 /// Whether a record's field holds any text (or any year).
 pub(crate) fn is_filled(record: &Record, field: Field) -> bool {
     match field {
         Field::WaktuPelaksanaan => !record.waktu_pelaksanaan.is_empty(),
-        _ => texts(record, field).iter().any(|t| !t.trim().is_empty()),
+        _ => texts(record, field).any(|t| !t.trim().is_empty()),
     }
 }
 
@@ -124,7 +257,7 @@ pub(crate) mod test_support {
         vocabulary: &dyn Vocabulary,
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        rule(&Context { doc, vocabulary }, &mut out);
+        rule(&Context::new(doc, vocabulary), &mut out);
         out
     }
 

@@ -19,9 +19,9 @@
 //! | Dinas Kese hatan | ...   <- split-word: "Kese hatan"
 //! ```
 
-use super::{texts, Context, Vocabulary};
+use super::{Context, Known, Piece};
 use crate::codes::{Code, Stage};
-use crate::words::quote_list;
+use crate::words::{alphabetic_len, quote_list};
 use pergub_model::{Diagnostic, Field, Severity};
 
 /// The code.
@@ -37,51 +37,109 @@ pub(crate) const CODE: Code = Code {
 /// Words that may follow a suspended hyphen (`pra- dan pasca-`).
 const AFTER_SUSPENDED_HYPHEN: &[&str] = &["dan", "atau", "serta", "maupun", "hingga", "s.d."];
 
-fn is_alphabetic(piece: &str) -> bool {
-    !piece.is_empty() && piece.chars().all(char::is_alphabetic)
+/// A piece of text between spaces, as the left or the right half of a word
+/// cut in two.
+#[derive(Debug, Clone, Copy)]
+struct Half<'a> {
+    piece: &'a str,
+    /// As a left half: the piece from its first letter, with its length in
+    /// characters, when that is all letters.
+    left: Option<(&'a str, usize)>,
+    /// As a right half: the piece up to its last letter, with its length,
+    /// when that is all letters.
+    right: Option<(&'a str, usize)>,
 }
 
-/// The pieces of `text` that are one word cut in two, as printed.
-pub(crate) fn split_words(text: &str, vocabulary: &dyn Vocabulary) -> Vec<String> {
-    let pieces: Vec<&str> = text.split_whitespace().collect();
+impl<'a> Half<'a> {
+    fn new(piece: &Piece<'a>) -> Half<'a> {
+        // Usually the whole piece is letters, and both words are the piece.
+        if let Some(len) = piece.letters {
+            let whole = Some((piece.text, len));
+            return Half {
+                piece: piece.text,
+                left: whole,
+                right: whole,
+            };
+        }
+        let letters = |word: &'a str| alphabetic_len(word).map(|len| (word, len));
+        Half {
+            piece: piece.text,
+            left: letters(piece.text.trim_start_matches(|c: char| !c.is_alphabetic())),
+            right: letters(piece.text.trim_end_matches(|c: char| !c.is_alphabetic())),
+        }
+    }
+}
+
+/// The pieces of a text (`pieces`) that are one word cut in two, as printed.
+pub(crate) fn split_words<'a>(pieces: &[Piece<'a>], known: &Known<'a>) -> Vec<String> {
     let mut found = Vec::new();
-    for pair in pieces.windows(2) {
-        let [left, right] = pair else { continue };
-        let right_word = right.trim_end_matches(|c: char| !c.is_alphabetic());
-        if let Some(stem) = left.strip_suffix('-') {
-            let cut = stem.chars().last().is_some_and(char::is_alphabetic)
-                && right_word.chars().next().is_some_and(char::is_lowercase)
-                && is_alphabetic(right_word)
-                && !AFTER_SUSPENDED_HYPHEN.contains(right);
-            if cut {
-                found.push(format!("{left} {right_word}"));
-            }
-            continue;
+    let mut pieces = pieces.iter().map(Half::new);
+    let Some(mut left) = pieces.next() else {
+        return found;
+    };
+    // The right half of one pair is the left half of the next: the
+    // answer for the last word asked is kept.
+    let mut last: Option<(&'a str, bool)> = None;
+    let mut knows = |word: &'a str| match last {
+        Some((asked, answer)) if asked == word => answer,
+        _ => {
+            let answer = known.knows(word);
+            last = Some((word, answer));
+            answer
         }
-        let left_word = left.trim_start_matches(|c: char| !c.is_alphabetic());
-        if vocabulary.is_empty() || !is_alphabetic(left_word) || !is_alphabetic(right_word) {
-            continue;
+    };
+    for right in pieces {
+        if let Some(pair) = cut_in_two(&left, &right, known, &mut knows) {
+            found.push(pair);
         }
-        if left_word.chars().count() < 2 || right_word.chars().count() < 2 {
-            continue;
-        }
-        if vocabulary.knows(left_word) && vocabulary.knows(right_word) {
-            continue;
-        }
-        let joined = format!("{left_word}{right_word}");
-        if joined.chars().count() >= 6 && vocabulary.knows(&joined) {
-            found.push(format!("{left_word} {right_word}"));
-        }
+        left = right;
     }
     found
 }
 
+/// Two neighbouring pieces of text as one word cut in two (`Bin- mas`,
+/// `Kese hatan`), if they are one. `knows` answers for the words of the
+/// pieces.
+fn cut_in_two<'a>(
+    left: &Half<'a>,
+    right: &Half<'a>,
+    known: &Known<'a>,
+    knows: &mut impl FnMut(&'a str) -> bool,
+) -> Option<String> {
+    if let Some(stem) = left.piece.strip_suffix('-') {
+        let right_word = right
+            .right
+            .filter(|(word, _)| word.chars().next().is_some_and(char::is_lowercase));
+        let cut = stem.chars().last().is_some_and(char::is_alphabetic)
+            && right_word.is_some()
+            && !AFTER_SUSPENDED_HYPHEN.contains(&right.piece);
+        return right_word
+            .filter(|_| cut)
+            .map(|(word, _)| format!("{} {word}", left.piece));
+    }
+    if known.is_empty() {
+        return None;
+    }
+    let ((left_word, left_len), (right_word, right_len)) = (left.left?, right.right?);
+    if left_len < 2 || right_len < 2 || left_len + right_len < 6 {
+        return None;
+    }
+    if knows(left_word) && knows(right_word) {
+        return None;
+    }
+    let joined = format!("{left_word}{right_word}");
+    known
+        .vocabulary()
+        .knows(&joined)
+        .then(|| format!("{left_word} {right_word}"))
+}
+
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for record in &cx.doc.records {
+    for (index, record) in cx.doc.records.iter().enumerate() {
         for field in Field::ALL {
             let mut split: Vec<String> = Vec::new();
-            for text in texts(record, field) {
-                for pair in split_words(text, cx.vocabulary) {
+            for pieces in cx.pieces.of(index, field) {
+                for pair in split_words(pieces, &cx.known) {
                     if !split.contains(&pair) {
                         split.push(pair);
                     }

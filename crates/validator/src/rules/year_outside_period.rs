@@ -33,21 +33,107 @@ pub(crate) const CODE: Code = Code {
     help: "check the year columns' headers against the period in the title",
 };
 
-/// The period a title states, `[first, last]`.
+/// The period a title states, `[first, last]`: the first place where two
+/// years are joined by a dash, "s.d." / "s/d", "sampai (dengan)", "hingga"
+/// or "until" (case ignored).
+///
+/// Titles are scanned by hand ([`scan_period`]), which builds nothing: a
+/// compiled regular expression would cost every process more than
+/// validating a whole plan. The scan reads digits, spaces, word boundaries
+/// and case the ASCII way, so a title with other non-ASCII letters than
+/// the dashes goes to [`PERIOD`], whose Unicode rules the scan follows
+/// everywhere else.
 pub(crate) fn stated_period(title: &str) -> Option<[u16; 2]> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let re = RE
-        .get_or_init(|| {
-            Regex::new(
-                r"(?i)\b((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga|until)\s*((?:19|20)\d\d)\b",
-            )
-            .ok()
-        })
-        .as_ref()?;
-    let caps = re.captures(title)?;
-    let first: u16 = caps[1].parse().ok()?;
-    let last: u16 = caps[2].parse().ok()?;
+    let [first, last] = if title.chars().all(|c| c.is_ascii() || DASHES.contains(&c)) {
+        scan_period(title)?
+    } else {
+        regex_period(title)?
+    };
+    let first: u16 = first.parse().ok()?;
+    let last: u16 = last.parse().ok()?;
     (first <= last).then_some([first, last])
+}
+
+/// What joins two years into a period, as a regular expression (Unicode
+/// rules: any decimal digit, any space, `ſ` as `s`): the reference for
+/// [`scan_period`].
+const PERIOD: &str = r"(?i)\b((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga|until)\s*((?:19|20)\d\d)\b";
+
+/// The non-ASCII characters [`scan_period`] reads.
+const DASHES: [char; 2] = ['–', '—'];
+
+/// The two years of the first match of [`PERIOD`] in `title`.
+fn regex_period(title: &str) -> Option<[&str; 2]> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(PERIOD).ok()).as_ref()?;
+    let caps = re.captures(title)?;
+    Some([caps.get(1)?.as_str(), caps.get(2)?.as_str()])
+}
+
+/// The two years of the first match of [`PERIOD`] in `title`, for a title
+/// whose only non-ASCII characters are [`DASHES`].
+fn scan_period(title: &str) -> Option<[&str; 2]> {
+    title.char_indices().find_map(|(at, _)| {
+        let before = title.get(..at)?.chars().next_back();
+        if before.is_some_and(is_word_char) {
+            return None;
+        }
+        let (first, rest) = year(title.get(at..)?)?;
+        let rest = rest.trim_start_matches(char::is_whitespace);
+        connected(rest).into_iter().flatten().find_map(|after| {
+            let (last, rest) = year(after.trim_start_matches(char::is_whitespace))?;
+            (!rest.chars().next().is_some_and(is_word_char)).then_some([first, last])
+        })
+    })
+}
+
+/// A year of the 20th or 21st century opening `text`, and the text after it.
+fn year(text: &str) -> Option<(&str, &str)> {
+    let digits = text.get(..4)?;
+    let century = digits.starts_with("19") || digits.starts_with("20");
+    (century && digits.bytes().all(|b| b.is_ascii_digit())).then(|| text.split_at(4))
+}
+
+/// What may follow a connector of two years opening `text`: the rest after
+/// each way the connector can be read ("sampai dengan" also as "sampai").
+fn connected(text: &str) -> [Option<&str>; 2] {
+    if let Some(rest) = DASHES
+        .iter()
+        .find_map(|d| text.strip_prefix(*d))
+        .or_else(|| text.strip_prefix('-'))
+    {
+        return [Some(rest), None];
+    }
+    let word = |text: &'_ str, word: &str| -> Option<usize> {
+        let head = text.get(..word.len())?;
+        head.eq_ignore_ascii_case(word).then_some(word.len())
+    };
+    if let Some(n) = word(text, "sampai") {
+        let rest = text.get(n..);
+        let spaced = rest.map(|r| r.trim_start_matches(char::is_whitespace));
+        let dengan = spaced
+            .filter(|s| rest.is_some_and(|r| s.len() < r.len()))
+            .and_then(|s| s.get(word(s, "dengan")?..));
+        return [dengan, rest];
+    }
+    if let Some(n) = word(text, "hingga").or_else(|| word(text, "until")) {
+        return [text.get(n..), None];
+    }
+    // s.d., s/d, s.d, s d
+    let Some(rest) = text.strip_prefix(['s', 'S']) else {
+        return [None, None];
+    };
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let rest = rest.trim_start_matches(char::is_whitespace);
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let rest = rest.trim_start_matches(char::is_whitespace);
+    let rest = rest.strip_prefix(['d', 'D']);
+    [rest.map(|r| r.strip_prefix('.').unwrap_or(r)), None]
+}
+
+/// A character of a word, for the word boundaries of a title (ASCII rules).
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -119,6 +205,63 @@ mod tests {
         );
         assert_eq!(stated_period("NOMOR 10 TAHUN 2018"), None);
         assert_eq!(stated_period("2024 - 2020"), None);
+    }
+
+    #[test]
+    fn the_scan_reads_titles_as_the_regular_expression_does() {
+        let titles = [
+            "RAD TPPO TAHUN 2017 - 2021",
+            "TAHUN 2017-2021 DAN 2022-2026",
+            "Tahun 2019–2023",
+            "Tahun 2019 —2023",
+            "TAHUN 2020 S.D. 2024",
+            "tahun 2020 s/d 2024",
+            "tahun 2020 s . / d 2024",
+            "tahun 2020 sd2024",
+            "tahun 2020 s.d.2024",
+            "tahun 2020 s.d.. 2024",
+            "TAHUN 2021 SAMPAI DENGAN 2025",
+            "TAHUN 2021 SAMPAI  2025",
+            "TAHUN 2021 SAMPAIDENGAN 2025",
+            "TAHUN 2021 sampai dengan2025",
+            "tahun 2021 hingga 2025, until 2030",
+            "2021 UNTIL 2025",
+            "NOMOR 10 TAHUN 2018",
+            "12017 - 2021",
+            "2017 - 20215 dan 2018 - 2022",
+            "_2017 - 2021",
+            "x2017-2021",
+            "2017-2021x",
+            "2017 - 1821",
+            "1999\u{b}-\u{c}2001",
+            "2024 - 2020",
+            "tahun 2030 - 2020 dan 2020 - 2030",
+            "– 2017 –– 2021 — 2022",
+            "",
+            "2017",
+            "2017 s",
+            "2017 sampai",
+        ];
+        for title in titles {
+            assert_eq!(scan_period(title), regex_period(title), "{title:?}");
+        }
+    }
+
+    #[test]
+    fn titles_with_other_letters_take_the_unicode_rules() {
+        // U+017F long s matches `s` case-insensitively; Arabic-Indic digits are digits.
+        assert_eq!(
+            stated_period("tahun 2020 \u{17f}.d. 2024"),
+            Some([2020, 2024])
+        );
+        assert_eq!(
+            stated_period("tahun 20\u{661}\u{662} - 2024 dan 2020 - 2024"),
+            None
+        );
+        assert_eq!(
+            stated_period("Tahun\u{a0}2020\u{a0}-\u{a0}2024"),
+            Some([2020, 2024])
+        );
     }
 
     #[test]
