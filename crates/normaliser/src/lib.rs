@@ -52,15 +52,8 @@ impl Normaliser {
     /// A normaliser with the given data. The words of the registry's aliases
     /// join the lexicon, so that restoration knows agency vocabulary.
     pub fn with_data(mut lexicon: Lexicon, registry: Registry) -> Normaliser {
-        // Aliases share most of their words; each distinct word is added once
-        // (adding a word again changes nothing).
-        let mut seen = std::collections::HashSet::new();
-        let words: Vec<&str> = registry
-            .alias_words()
-            .flat_map(|alias| alias.split(|c: char| !(c.is_alphanumeric() || c == '-')))
-            .filter(|word| seen.insert(*word))
-            .collect();
-        lexicon.extend_words(words);
+        // Each distinct word of the aliases, once.
+        lexicon.extend_words(registry.alias_words());
         Normaliser {
             restorer: Restorer::new(lexicon),
             registry,
