@@ -294,15 +294,13 @@ impl Lexicon {
 
     /// The embedded and run-time words as tries.
     pub(crate) fn tries(&self) -> spans::Tries<'_> {
-        let base = self.base.then(|| {
-            trie::Trie::new(
-                &tables::TRIE_FIRST,
-                &tables::TRIE_COUNT,
-                &tables::TRIE_LABELS,
-                &tables::TRIE_VALUES,
-                &tables::TRIE_LETTERS,
-                &tables::TRIE_ROOT,
-            )
+        let base = self.base.then_some(trie::Trie {
+            first: &tables::TRIE_FIRST,
+            count: &tables::TRIE_COUNT,
+            labels: &tables::TRIE_LABELS,
+            values: &tables::TRIE_VALUES,
+            letters: &tables::TRIE_LETTERS,
+            root: &tables::TRIE_ROOT,
         });
         let extra = (!self.extra.is_empty() || !self.extra_fragments.is_empty()).then(|| {
             trie::Trie::of(self.extra_trie.get_or_init(|| {

@@ -557,12 +557,12 @@ mod tests {
     #[test]
     fn agrees_with_run_time_words_and_fragments() {
         let mut lexicon = Lexicon::embedded().clone();
-        lexicon.extend_words(["Bakesbangpol Kesbangpol Dinsos", "pemukul"]);
+        lexicon.extend_words(["Bapperida Disporapar Kominfo", "pemukul"]);
         lexicon.insert("dan", 8.5);
         lexicon.add_fragments("pen\nkantor");
-        let text = "pemberdayaan perempuan dan perlindungan anak bakesbangpol \
-                    kantor kantornya memukuli mempertahankan dinsosnya dikaitkannya \
-                    kesbangpolkan penyuluhan menaati ketenagakerjaan";
+        let text = "pemberdayaan perempuan dan perlindungan anak bapperida \
+                    kantor kantornya memukuli mempertahankan disporaparnya diwujudkannya \
+                    kominfokan penyuluhan menaati ketenagakerjaan";
         for window in windows(text) {
             compare(&lexicon, &window, 24);
             compare(&lexicon, &window, 5);

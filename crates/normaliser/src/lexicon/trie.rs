@@ -136,50 +136,32 @@ pub(crate) fn encode<'a>(
     out
 }
 
-/// A view of an encoded trie.
+/// A view of an encoded trie: the arrays of [`Encoded`], borrowed (from an
+/// `Encoded` or from static tables).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Trie<'a> {
-    first: &'a [u32],
-    count: &'a [u16],
-    labels: &'a [u8],
-    values: &'a [u32],
-    letters: &'a [u32],
-    root: &'a [u32],
+    pub(crate) first: &'a [u32],
+    pub(crate) count: &'a [u16],
+    pub(crate) labels: &'a [u8],
+    pub(crate) values: &'a [u32],
+    pub(crate) letters: &'a [u32],
+    pub(crate) root: &'a [u32],
 }
 
 /// The root of every trie.
 pub(crate) const ROOT: u32 = 0;
 
 impl<'a> Trie<'a> {
-    /// A view of the arrays of [`Encoded`].
-    pub(crate) fn new(
-        first: &'a [u32],
-        count: &'a [u16],
-        labels: &'a [u8],
-        values: &'a [u32],
-        letters: &'a [u32],
-        root: &'a [u32],
-    ) -> Trie<'a> {
-        Trie {
-            first,
-            count,
-            labels,
-            values,
-            letters,
-            root,
-        }
-    }
-
     /// A view of an encoded trie.
     pub(crate) fn of(encoded: &'a Encoded) -> Trie<'a> {
-        Trie::new(
-            &encoded.first,
-            &encoded.count,
-            &encoded.labels,
-            &encoded.values,
-            &encoded.letters,
-            &encoded.root,
-        )
+        Trie {
+            first: &encoded.first,
+            count: &encoded.count,
+            labels: &encoded.labels,
+            values: &encoded.values,
+            letters: &encoded.letters,
+            root: &encoded.root,
+        }
     }
 
     /// The child of `node` along `byte`.
