@@ -360,8 +360,8 @@ mod tests {
     #[test]
     fn glue_split_and_typo() {
         assert_eq!(
-            ids("KanwilHuku mdan HAM Bali"),
-            [pair("KanwilHuku mdan HAM Bali", Some("KEMENKUMHAM"))]
+            ids("KanwilHukum da nHAM Maluku"),
+            [pair("KanwilHukum da nHAM Maluku", Some("KEMENKUMHAM"))]
         );
         assert_eq!(
             ids("Disnakertans"),
