@@ -139,12 +139,5 @@ fn main() {
         write_corpus(&dir);
         return;
     }
-    divan::Divan::default()
-        .max_time(Duration::from_secs(3))
-        .config_with_args()
-        .main();
-    let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list") {
-        speedup();
-    }
+    corpus::bench_then(speedup);
 }

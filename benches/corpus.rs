@@ -281,3 +281,17 @@ impl Rng {
         }
     }
 }
+
+/// Run the divan benchmarks, then `closing` (a measurement printed after
+/// them) in a real benchmark run only: not when `cargo test` runs each
+/// bench once, nor for `--list`.
+pub fn bench_then(closing: impl FnOnce()) {
+    divan::Divan::default()
+        .max_time(std::time::Duration::from_secs(3))
+        .config_with_args()
+        .main();
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list") {
+        closing();
+    }
+}

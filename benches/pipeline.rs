@@ -196,13 +196,5 @@ fn ratio() {
 }
 
 fn main() {
-    divan::Divan::default()
-        .max_time(Duration::from_secs(3))
-        .config_with_args()
-        .main();
-    // Only in a real benchmark run, not when `cargo test` runs each bench once.
-    let args: Vec<String> = std::env::args().collect();
-    if args.iter().any(|a| a == "--bench") && !args.iter().any(|a| a == "--list") {
-        ratio();
-    }
+    corpus::bench_then(ratio);
 }

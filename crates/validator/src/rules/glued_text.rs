@@ -27,7 +27,7 @@
 
 use super::{Context, Known, Vocabulary};
 use crate::codes::{Code, Stage};
-use crate::words::{is_upper, quote_list, words};
+use crate::words::{is_upper, words};
 use pergub_model::{Diagnostic, Field, Severity};
 
 /// The code.
@@ -176,17 +176,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if glued.is_empty() {
                 continue;
             }
-            let noun = if glued.len() == 1 {
-                "word looks"
-            } else {
-                "words look"
-            };
-            out.push(
-                CODE.diagnostic(format!("{noun} glued together: {}", quote_list(&glued, 3)))
-                    .with_record(record.no)
-                    .with_field(field)
-                    .with_span(record.source),
-            );
+            out.push(super::words_diagnostic(
+                &CODE,
+                &glued,
+                ("word looks", "words look"),
+                "glued together",
+                record,
+                field,
+            ));
         }
     }
 }

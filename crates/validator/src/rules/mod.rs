@@ -11,7 +11,8 @@ pub(crate) mod no_year_marked;
 pub(crate) mod split_word;
 pub(crate) mod year_outside_period;
 
-use crate::words::{alphabetic_len, pieces, WordMap};
+use crate::codes::Code;
+use crate::words::{alphabetic_len, pieces, quote_list, WordMap};
 use pergub_model::{Diagnostic, Document, Field, Record};
 use std::cell::RefCell;
 use std::ops::Range;
@@ -183,6 +184,24 @@ impl<'a> Known<'a> {
     pub fn is_empty(&self) -> bool {
         self.empty
     }
+}
+
+/// The diagnostic of a word rule: the words `found` in one field of a
+/// record, quoted (at most three), after `one` or `many` (the subject for
+/// one word or several) and `what` they look like.
+pub(crate) fn words_diagnostic<S: AsRef<str>>(
+    code: &Code,
+    found: &[S],
+    (one, many): (&str, &str),
+    what: &str,
+    record: &Record,
+    field: Field,
+) -> Diagnostic {
+    let noun = if found.len() == 1 { one } else { many };
+    code.diagnostic(format!("{noun} {what}: {}", quote_list(found, 3)))
+        .with_record(record.no)
+        .with_field(field)
+        .with_span(record.source)
 }
 
 /// The texts of a record's field: items of a text field, mention texts of

@@ -21,7 +21,7 @@
 
 use super::{Context, Known, Piece};
 use crate::codes::{Code, Stage};
-use crate::words::{alphabetic_len, quote_list};
+use crate::words::alphabetic_len;
 use pergub_model::{Diagnostic, Field, Severity};
 
 /// The code.
@@ -148,17 +148,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if split.is_empty() {
                 continue;
             }
-            let noun = if split.len() == 1 {
-                "a word looks"
-            } else {
-                "words look"
-            };
-            out.push(
-                CODE.diagnostic(format!("{noun} cut in two: {}", quote_list(&split, 3)))
-                    .with_record(record.no)
-                    .with_field(field)
-                    .with_span(record.source),
-            );
+            out.push(super::words_diagnostic(
+                &CODE,
+                &split,
+                ("a word looks", "words look"),
+                "cut in two",
+                record,
+                field,
+            ));
         }
     }
 }
