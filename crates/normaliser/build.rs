@@ -2,6 +2,12 @@
 //! that nothing is parsed at start-up: the words in one string with their
 //! offsets and zipf frequencies, an open-addressing hash table over them,
 //! the sorted edge keys and the sorted fragments.
+//!
+//! The words of the embedded agency registry's aliases get tables of their
+//! own (`ALIAS_*`): the run-time words that
+//! `Lexicon::extend_words(Registry::embedded().alias_words())` would add to
+//! the embedded lexicon, compiled, so that a normaliser with the embedded
+//! data adds nothing at start-up.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -15,6 +21,10 @@ mod hash;
 #[allow(dead_code)]
 mod trie;
 
+#[path = "src/lexicon/words.rs"]
+#[allow(dead_code)]
+mod words;
+
 /// The agency registry, places and vocabulary as static tables.
 #[path = "src/agency/codegen.rs"]
 mod agency;
@@ -22,8 +32,10 @@ mod agency;
 const WORDFREQ: &str = "data/lexicon/wordfreq_id.txt";
 const DOMAIN: &str = "data/lexicon/domain_id.txt";
 const FRAGMENTS: &str = "data/lexicon/fragments.txt";
-/// The zipf of a domain word listed without one (`Lexicon`'s `DEFAULT_ZIPF`).
-const DEFAULT_ZIPF: f32 = 3.5;
+/// The zipf of a domain word listed without one, and of an alias word.
+const DEFAULT_ZIPF: f32 = words::DEFAULT_ZIPF;
+/// Bits of the filter of the embedded words (a power of two).
+const FILTER_BITS: usize = 1 << 18;
 
 fn read(path: &str) -> String {
     println!("cargo:rerun-if-changed={path}");
@@ -31,20 +43,162 @@ fn read(path: &str) -> String {
 }
 
 /// What follows the hyphen of every word with exactly one (`undang` of
-/// `perundang-undangan`), sorted and distinct, as Rust string literals.
-fn hyphen_rights<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let rights: BTreeSet<&str> = words
-        .filter_map(|w| w.split_once('-'))
-        .filter(|(_, right)| !right.contains('-'))
-        .map(|(_, right)| right)
+/// `perundang-undangan`), sorted and distinct.
+fn hyphen_rights<'a>(words: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
+    words.filter_map(words::hyphen_right).collect()
+}
+
+/// Rust string literals of `items`.
+fn literals<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    items.into_iter().map(|s| format!("{s:?}")).collect()
+}
+
+/// `pub(super) static {name}: [{ty}; n] = [items];`.
+fn list(out: &mut String, name: &str, ty: &str, items: Vec<String>) {
+    let _ = writeln!(
+        out,
+        "pub(super) static {name}: [{ty}; {}] = [{}];",
+        items.len(),
+        items.join(",")
+    );
+}
+
+/// Numbers as the items of a [`list`].
+fn numbers<T: ToString>(items: impl IntoIterator<Item = T>) -> Vec<String> {
+    items.into_iter().map(|n| n.to_string()).collect()
+}
+
+/// A word table over `sorted` (distinct lower-case words, sorted, with
+/// their zipf): `{prefix}TEXT` (the words concatenated), `{prefix}OFFSETS`,
+/// `{prefix}ZIPF`, the open-addressing hash table `{prefix}TABLE` (word
+/// index + 1, 0 for an empty slot) and `{prefix}FILTER`, a filter of
+/// `filter_bits` bits (a power of two) over the words' hashes.
+fn word_table(out: &mut String, prefix: &str, sorted: &[(String, f32)], filter_bits: usize) {
+    let mut text = String::new();
+    let mut offsets = vec![0u32];
+    for (w, _) in sorted {
+        text.push_str(w);
+        offsets.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+    }
+    let size = (sorted.len() * 2).next_power_of_two().max(2);
+    let mut table = vec![0u32; size];
+    for (i, (w, _)) in sorted.iter().enumerate() {
+        let mut at = (hash::word_hash(w.as_bytes()) as usize) & (size - 1);
+        while table[at] != 0 {
+            at = (at + 1) & (size - 1);
+        }
+        table[at] = u32::try_from(i + 1).unwrap_or(u32::MAX);
+    }
+    let mut filter = vec![0u64; filter_bits / 64];
+    for (w, _) in sorted {
+        for bit in hash::filter_bits(hash::word_hash(w.as_bytes()), filter_bits) {
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    let _ = writeln!(out, "/// Words, lower case, sorted, concatenated.");
+    let _ = writeln!(out, "pub(super) static {prefix}TEXT: &str = {text:?};");
+    list(out, &format!("{prefix}OFFSETS"), "u32", numbers(&offsets));
+    list(
+        out,
+        &format!("{prefix}ZIPF"),
+        "f32",
+        sorted.iter().map(|(_, z)| format!("{z:?}")).collect(),
+    );
+    list(out, &format!("{prefix}TABLE"), "u32", numbers(&table));
+    list(out, &format!("{prefix}FILTER"), "u64", numbers(&filter));
+}
+
+/// `{prefix}TRIE_*`: the arrays of the trie of `words` and `fragments`.
+fn trie_tables<'a>(
+    out: &mut String,
+    prefix: &str,
+    words: impl IntoIterator<Item = (&'a str, f32)>,
+    fragments: impl IntoIterator<Item = &'a str>,
+) {
+    let trie = trie::encode(words, fragments);
+    let name = |part: &str| format!("{prefix}TRIE_{part}");
+    list(out, &name("FIRST"), "u32", numbers(&trie.first));
+    list(out, &name("COUNT"), "u16", numbers(&trie.count));
+    list(out, &name("LABELS"), "u8", numbers(&trie.labels));
+    list(out, &name("VALUES"), "u32", numbers(&trie.values));
+    list(out, &name("LETTERS"), "u32", numbers(&trie.letters));
+    list(out, &name("ROOT"), "u32", numbers(&trie.root));
+}
+
+/// The words `Lexicon::extend_words(aliases)` adds to the embedded
+/// lexicon, with their zipf, sorted: the pieces of each alias
+/// (`words::pieces`), trimmed, under their key (`words::key`), fragments
+/// left out (`Lexicon::insert`'s rules).
+fn alias_layer(aliases: &[String], fragments: &BTreeSet<String>) -> Vec<(String, f32)> {
+    let mut layer: HashMap<String, f32> = HashMap::new();
+    for piece in aliases.iter().flat_map(|a| words::pieces(a)) {
+        let word = piece.trim();
+        if word.is_empty() {
+            continue;
+        }
+        let key = words::key(word);
+        if fragments.contains(key.as_ref()) {
+            continue;
+        }
+        let slot = layer.entry(key.into_owned()).or_insert(DEFAULT_ZIPF);
+        *slot = slot.max(DEFAULT_ZIPF);
+    }
+    let mut sorted: Vec<(String, f32)> = layer.into_iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    sorted
+}
+
+/// The `ALIAS_*` tables: the word table, trie and longest word of the
+/// alias words `layer`, and their first and last three letters and hyphen
+/// rights that the embedded words lack (`starts`, `ends`, `rights`): the
+/// lexicon consults both, so the others would change no answer.
+fn alias_tables(
+    out: &mut String,
+    layer: &[(String, f32)],
+    starts: &BTreeSet<u64>,
+    ends: &BTreeSet<u64>,
+    rights: &BTreeSet<&str>,
+) {
+    // About sixteen bits a word: few misses pass the filter.
+    let filter_bits = (layer.len() * 16).next_power_of_two().max(64);
+    word_table(out, "ALIAS_", layer, filter_bits);
+    let new_starts: BTreeSet<u64> = layer
+        .iter()
+        .filter_map(|(w, _)| hash::edge_key(w.chars()))
+        .filter(|k| !starts.contains(k))
         .collect();
-    rights.iter().map(|r| format!("{r:?}")).collect()
+    let new_ends: BTreeSet<u64> = layer
+        .iter()
+        .filter_map(|(w, _)| hash::edge_key(w.chars().rev()))
+        .filter(|k| !ends.contains(k))
+        .collect();
+    list(out, "ALIAS_STARTS", "u64", numbers(&new_starts));
+    list(out, "ALIAS_ENDS", "u64", numbers(&new_ends));
+    let new_rights: BTreeSet<&str> = hyphen_rights(layer.iter().map(|(w, _)| w.as_str()))
+        .into_iter()
+        .filter(|r| !rights.contains(r))
+        .collect();
+    list(out, "ALIAS_HYPHEN_RIGHTS", "&str", literals(new_rights));
+    let longest = layer
+        .iter()
+        .map(|(w, _)| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    let _ = writeln!(out, "/// Longest alias word, in characters.");
+    let _ = writeln!(out, "pub(super) const ALIAS_MAX_CHARS: usize = {longest};");
+    trie_tables(
+        out,
+        "ALIAS_",
+        layer.iter().map(|(w, z)| (w.as_str(), *z)),
+        [],
+    );
 }
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/lexicon/hash.rs");
     println!("cargo:rerun-if-changed=src/lexicon/trie.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/words.rs");
     let mut words: HashMap<String, f32> = HashMap::new();
     let mut starts = BTreeSet::new();
     let mut ends = BTreeSet::new();
@@ -106,117 +260,40 @@ fn main() {
     let mut sorted: Vec<(String, f32)> = words.into_iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
 
-    let mut text = String::new();
-    let mut offsets = vec![0u32];
-    for (w, _) in &sorted {
-        text.push_str(w);
-        offsets.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-    }
-    let size = (sorted.len() * 2).next_power_of_two().max(2);
-    let mut table = vec![0u32; size];
-    for (i, (w, _)) in sorted.iter().enumerate() {
-        let mut at = (hash::word_hash(w.as_bytes()) as usize) & (size - 1);
-        while table[at] != 0 {
-            at = (at + 1) & (size - 1);
-        }
-        table[at] = u32::try_from(i + 1).unwrap_or(u32::MAX);
-    }
-
-    let mut filter = vec![0u64; hash::FILTER_BITS / 64];
-    for (w, _) in &sorted {
-        for bit in hash::filter_bits(hash::word_hash(w.as_bytes())) {
-            filter[bit / 64] |= 1 << (bit % 64);
-        }
-    }
+    let dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let aliases = agency::write_tables(&dir);
 
     let mut out = String::new();
     let _ = writeln!(out, "/// Longest word of the general list, in characters.");
     let _ = writeln!(out, "pub(super) const MAX_CHARS: usize = {max_chars};");
-    let _ = writeln!(out, "/// All words, lower case, sorted, concatenated.");
-    let _ = writeln!(out, "pub(super) static TEXT: &str = {text:?};");
-    let list = |out: &mut String, name: &str, ty: &str, items: Vec<String>| {
-        let _ = writeln!(
-            out,
-            "pub(super) static {name}: [{ty}; {}] = [{}];",
-            items.len(),
-            items.join(",")
-        );
-    };
-    list(
-        &mut out,
-        "OFFSETS",
-        "u32",
-        offsets.iter().map(u32::to_string).collect(),
-    );
-    list(
-        &mut out,
-        "ZIPF",
-        "f32",
-        sorted.iter().map(|(_, z)| format!("{z:?}")).collect(),
-    );
-    list(
-        &mut out,
-        "TABLE",
-        "u32",
-        table.iter().map(u32::to_string).collect(),
-    );
-    list(
-        &mut out,
-        "FILTER",
-        "u64",
-        filter.iter().map(u64::to_string).collect(),
-    );
-    list(
-        &mut out,
-        "STARTS",
-        "u64",
-        starts.iter().map(u64::to_string).collect(),
-    );
-    list(
-        &mut out,
-        "ENDS",
-        "u64",
-        ends.iter().map(u64::to_string).collect(),
-    );
+    word_table(&mut out, "", &sorted, FILTER_BITS);
+    list(&mut out, "STARTS", "u64", numbers(&starts));
+    list(&mut out, "ENDS", "u64", numbers(&ends));
     list(
         &mut out,
         "FRAGMENTS",
         "&str",
-        fragments.iter().map(|f| format!("{f:?}")).collect(),
+        literals(fragments.iter().map(String::as_str)),
     );
+    let rights = hyphen_rights(sorted.iter().map(|(w, _)| w.as_str()));
     list(
         &mut out,
         "HYPHEN_RIGHTS",
         "&str",
-        hyphen_rights(sorted.iter().map(|(w, _)| w.as_str())),
+        literals(rights.iter().copied()),
     );
     let longest = fragments.iter().map(String::len).max().unwrap_or(0);
     let _ = writeln!(out, "/// Longest fragment, in bytes.");
     let _ = writeln!(out, "pub(super) const FRAGMENT_BYTES: usize = {longest};");
-    let dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     // The same words (and the fragments) as a trie.
-    let trie = trie::encode(
+    trie_tables(
+        &mut out,
+        "",
         sorted.iter().map(|(w, z)| (w.as_str(), *z)),
         fragments.iter().map(String::as_str),
     );
-    let numbers = |items: &[u32]| items.iter().map(u32::to_string).collect();
-    list(&mut out, "TRIE_FIRST", "u32", numbers(&trie.first));
-    list(
-        &mut out,
-        "TRIE_COUNT",
-        "u16",
-        trie.count.iter().map(u16::to_string).collect(),
-    );
-    list(
-        &mut out,
-        "TRIE_LABELS",
-        "u8",
-        trie.labels.iter().map(u8::to_string).collect(),
-    );
-    list(&mut out, "TRIE_VALUES", "u32", numbers(&trie.values));
-    list(&mut out, "TRIE_LETTERS", "u32", numbers(&trie.letters));
-    list(&mut out, "TRIE_ROOT", "u32", numbers(&trie.root));
-    agency::write_tables(&dir);
+    let layer = alias_layer(&aliases, &fragments);
+    alias_tables(&mut out, &layer, &starts, &ends, &rights);
     if let Err(e) = std::fs::write(dir.join("lexicon_tables.rs"), out) {
         println!("cargo:warning=cannot write the lexicon tables: {e}");
     }

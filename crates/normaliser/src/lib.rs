@@ -51,9 +51,18 @@ impl Normaliser {
 
     /// A normaliser with the given data. The words of the registry's aliases
     /// join the lexicon, so that restoration knows agency vocabulary.
+    ///
+    /// The build script has compiled the embedded registry's alias words
+    /// into tables of their own: given the embedded lexicon with nothing
+    /// added and a registry with those words (the embedded registry or a
+    /// clone), the lexicon takes them from there and nothing is added at
+    /// run time. Other data gets the words as [`Lexicon::extend_words`]
+    /// adds them; the lexicon answers the same either way.
     pub fn with_data(mut lexicon: Lexicon, registry: Registry) -> Normaliser {
-        // Each distinct word of the aliases, once.
-        lexicon.extend_words(registry.alias_words());
+        let compiled = has_embedded_alias_words(&registry) && lexicon.add_compiled_alias_words();
+        if !compiled {
+            lexicon.extend_words(registry.alias_words());
+        }
         Normaliser {
             restorer: Restorer::new(lexicon),
             registry,
@@ -69,4 +78,20 @@ impl Normaliser {
     pub fn registry(&self) -> &Registry {
         &self.registry
     }
+}
+
+/// Whether `registry`'s alias words are those of the embedded registry,
+/// word for word and in order. The embedded registry and its clones share
+/// its static words, so the same address is the same word; only a word at
+/// another address needs its letters compared, and the first that differs
+/// ends the comparison.
+fn has_embedded_alias_words(registry: &Registry) -> bool {
+    let same = |a: &str, b: &str| a.len() == b.len() && (std::ptr::eq(a, b) || a == b);
+    let mut embedded = Registry::embedded().alias_words();
+    for word in registry.alias_words() {
+        if !embedded.next().is_some_and(|e| same(word, e)) {
+            return false;
+        }
+    }
+    embedded.next().is_none()
 }

@@ -5,7 +5,9 @@
 //! [`write_tables`], which writes `agency_tables.rs` to `OUT_DIR`; the
 //! library includes that in `agency::tables`. The index keys come from
 //! `source.rs`, which the library uses for user registries as well, and a
-//! test of the library checks that both indexes agree.
+//! test of the library checks that both indexes agree. [`write_tables`]
+//! hands the registry's alias words back to the build script, which adds
+//! them to the lexicon's tables.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -30,8 +32,10 @@ fn read(path: &str) -> String {
     })
 }
 
-/// Write `agency_tables.rs` into `dir`.
-pub fn write_tables(dir: &Path) {
+/// Write `agency_tables.rs` into `dir`; returns the registry's alias words
+/// (`ALIAS_WORDS`: what `Registry::alias_words` gives for the embedded
+/// registry, in its order).
+pub fn write_tables(dir: &Path) -> Vec<String> {
     println!("cargo:rerun-if-changed=src/agency/codegen.rs");
     println!("cargo:rerun-if-changed=src/agency/source.rs");
     let mut out =
@@ -39,10 +43,11 @@ pub fn write_tables(dir: &Path) {
     let abbreviations = vocabulary(&read(VOCABULARY), &mut out);
     let generic = generic(&read(GENERIC), &mut out);
     places(&read(PLACES), &mut out);
-    index(&read(REGISTRY), &generic, &abbreviations, &mut out);
+    let words = index(&read(REGISTRY), &generic, &abbreviations, &mut out);
     if let Err(e) = std::fs::write(dir.join("agency_tables.rs"), out) {
         println!("cargo:warning=cannot write the agency tables: {e}");
     }
+    words
 }
 
 /// A list of string literals.
@@ -189,13 +194,13 @@ fn places(text: &str, out: &mut String) {
 }
 
 /// `ENTRIES` and `ALIAS_WORDS`, and `KEYS`, `KEYS_BY_LEN` and `KEY_TRIE_*`:
-/// the registry and its index.
+/// the registry and its index. Returns the alias words.
 fn index(
     text: &str,
     generic: &[String],
     abbreviations: &[(Vec<String>, Vec<String>)],
     out: &mut String,
-) {
+) -> Vec<String> {
     let entries = source::parse_registry(text).unwrap_or_else(|(line, message)| {
         println!("cargo:warning={REGISTRY} line {line}: {message}");
         Vec::new()
@@ -258,6 +263,7 @@ fn index(
         "pub(crate) static KEYS_BY_LEN: &[(usize, usize)] = &{by_len:?};"
     );
     trie(&source::build_trie(&texts), "KEY_TRIE", out);
+    words.into_iter().map(String::from).collect()
 }
 
 /// `{name}_NODES`, `{name}_LABELS`, `{name}_TARGETS` and `{name}_ENDS`: a trie.

@@ -1,5 +1,5 @@
-//! The hash of the word table, shared by the build script (which lays the
-//! table out) and the lexicon (which looks words up in it).
+//! The hash of the word tables, shared by the build script (which lays the
+//! tables out) and the lexicon (which looks words up in them).
 
 /// A fast, deterministic hash of a word's bytes (FxHash's multiply-rotate
 /// over eight-byte chunks, with the length mixed in).
@@ -31,12 +31,11 @@ pub(crate) fn edge_key(mut chars: impl Iterator<Item = char>) -> Option<u64> {
     Some(a << 42 | b << 21 | c)
 }
 
-/// Bits of the static filter of listed words (a power of two).
-pub(crate) const FILTER_BITS: usize = 1 << 18;
-
-/// The two filter bits of a word's hash.
-pub(crate) fn filter_bits(hash: u64) -> [usize; 2] {
-    let mask = FILTER_BITS as u64 - 1;
+/// The two bits of a word's hash in a filter of `bits` bits (a power of
+/// two).
+#[inline]
+pub(crate) fn filter_bits(hash: u64, bits: usize) -> [usize; 2] {
+    let mask = bits as u64 - 1;
     [
         ((hash >> 20) & mask) as usize,
         ((hash >> 42) & mask) as usize,

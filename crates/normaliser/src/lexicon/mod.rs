@@ -12,7 +12,11 @@
 //!   own (`nya`, `kan`, `ter`), which word segmentation must not cut off.
 //!
 //! The build script turns them into static tables (a hash table over the
-//! sorted words), so the embedded lexicon costs nothing to load.
+//! sorted words), so the embedded lexicon costs nothing to load. It also
+//! compiles the words of the embedded agency registry's aliases, which a
+//! [`crate::Normaliser`] with the embedded data adds to the embedded
+//! lexicon: its lexicon answers as if they were added at run time, with
+//! nothing added. [`Lexicon::embedded`] is the lexicon without them.
 //!
 //! Words not listed are still known when affix rules derive them from a
 //! listed root (`penyuluhan`), or when they are a hyphenated reduplication
@@ -34,6 +38,7 @@ mod affix;
 mod hash;
 mod spans;
 mod trie;
+mod words;
 
 pub(crate) use affix::{is_reduplication, shared_stem};
 pub(crate) use hash::edge_key;
@@ -47,33 +52,84 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/lexicon_tables.rs"));
 }
 
-/// The zipf of a word of the static tables (lower case) whose
-/// [`hash::word_hash`] is `hash`.
-fn static_zipf(word: &str, hash: u64) -> Option<f32> {
-    // A word absent from the filter is not listed: most lookups end here.
-    for bit in hash::filter_bits(hash) {
-        if tables::FILTER
-            .get(bit / 64)
-            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
-        {
-            return None;
+/// A word table of the build script: distinct lower-case words with their
+/// zipf, an open-addressing hash table over them and a filter of their
+/// hashes.
+#[derive(Debug, Clone, Copy)]
+struct StaticWords {
+    /// The words, sorted, concatenated.
+    text: &'static str,
+    /// Where each word begins in `text`, and where the last ends.
+    offsets: &'static [u32],
+    zipf: &'static [f32],
+    /// Word index + 1 in the slot of its hash (0: empty), linear probing; a
+    /// power of two long.
+    table: &'static [u32],
+    /// Two bits a word ([`hash::filter_bits`]).
+    filter: &'static [u64],
+}
+
+/// The embedded words (`data/lexicon/`).
+static EMBEDDED: StaticWords = StaticWords {
+    text: tables::TEXT,
+    offsets: &tables::OFFSETS,
+    zipf: &tables::ZIPF,
+    table: &tables::TABLE,
+    filter: &tables::FILTER,
+};
+
+/// The words of the embedded registry's aliases, as the run-time words they
+/// stand for ([`Lexicon::add_compiled_alias_words`]).
+static ALIAS_WORDS: StaticWords = StaticWords {
+    text: tables::ALIAS_TEXT,
+    offsets: &tables::ALIAS_OFFSETS,
+    zipf: &tables::ALIAS_ZIPF,
+    table: &tables::ALIAS_TABLE,
+    filter: &tables::ALIAS_FILTER,
+};
+
+impl StaticWords {
+    /// The zipf of `word` (lower case), whose [`hash::word_hash`] is `hash`.
+    /// Inlined: the tables' sizes become constants at each call.
+    #[inline(always)]
+    fn zipf(&'static self, word: &str, hash: u64) -> Option<f32> {
+        // A word absent from the filter is not listed: most lookups end here.
+        for bit in hash::filter_bits(hash, self.filter.len() * 64) {
+            if self
+                .filter
+                .get(bit / 64)
+                .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+            {
+                return None;
+            }
+        }
+        let mask = self.table.len().checked_sub(1)?;
+        let mut at = (hash as usize) & mask;
+        loop {
+            let index = *self.table.get(at)? as usize;
+            if index == 0 {
+                return None;
+            }
+            let i = index - 1;
+            let (Some(&from), Some(&to)) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
+                return None;
+            };
+            if self.text.get(from as usize..to as usize) == Some(word) {
+                return self.zipf.get(i).copied();
+            }
+            at = (at + 1) & mask;
         }
     }
-    let mask = tables::TABLE.len() - 1;
-    let mut at = (hash as usize) & mask;
-    loop {
-        let index = *tables::TABLE.get(at)? as usize;
-        if index == 0 {
-            return None;
-        }
-        let i = index - 1;
-        let (Some(&from), Some(&to)) = (tables::OFFSETS.get(i), tables::OFFSETS.get(i + 1)) else {
-            return None;
-        };
-        if tables::TEXT.get(from as usize..to as usize) == Some(word) {
-            return tables::ZIPF.get(i).copied();
-        }
-        at = (at + 1) & mask;
+
+    /// Every word with its zipf.
+    fn iter(&self) -> impl Iterator<Item = (&'static str, f32)> + '_ {
+        self.offsets
+            .windows(2)
+            .zip(self.zipf)
+            .filter_map(|(pair, &zipf)| match *pair {
+                [from, to] => Some((self.text.get(from as usize..to as usize)?, zipf)),
+                _ => None,
+            })
     }
 }
 
@@ -137,8 +193,7 @@ impl Edges {
     }
 }
 
-/// The zipf a word gets when it is added without a frequency.
-pub const DEFAULT_ZIPF: f32 = 3.5;
+pub use words::DEFAULT_ZIPF;
 
 /// Known words with a frequency (zipf; higher is more common).
 ///
@@ -148,6 +203,11 @@ pub const DEFAULT_ZIPF: f32 = 3.5;
 pub struct Lexicon {
     /// Whether the static tables of the embedded data are in use.
     base: bool,
+    /// Whether the words of the embedded registry's aliases are in use from
+    /// their static tables ([`Lexicon::add_compiled_alias_words`]): they
+    /// stand for run-time words, so only while there are no others; a
+    /// change of the run-time words first makes them run-time words.
+    aliases: bool,
     /// Words added at run time ([`Lexicon::extend_words`] and friends).
     extra: Arc<WordMap>,
     /// The edges of the run-time words.
@@ -227,15 +287,44 @@ impl Lexicon {
         S: AsRef<str>,
     {
         for text in words {
-            for word in text
-                .as_ref()
-                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .map(|w| w.trim_matches('-'))
-            {
-                if word.chars().count() > 1 {
-                    self.insert(word, DEFAULT_ZIPF);
-                }
+            for word in words::pieces(text.as_ref()) {
+                self.insert(word, DEFAULT_ZIPF);
             }
+        }
+    }
+
+    /// Take the words of the embedded registry's aliases from their static
+    /// tables, if this is the embedded lexicon with no word or fragment
+    /// added at run time. Returns whether it did; if not, nothing changed.
+    ///
+    /// The build script compiled exactly the run-time words that
+    /// `extend_words(Registry::embedded().alias_words())` adds to the
+    /// embedded lexicon (same keys and zipf, fragments left out), with their
+    /// edges, hyphen rights and trie. Consulting those tables instead costs
+    /// nothing at start-up, and every answer is the same.
+    pub(crate) fn add_compiled_alias_words(&mut self) -> bool {
+        let pristine = self.base
+            && self.extra.is_empty()
+            && self.extra_fragments.is_empty()
+            && self.extra_hyphen_rights.is_empty()
+            && self.extra_max == 0;
+        if pristine {
+            self.aliases = true;
+        }
+        pristine
+    }
+
+    /// Before a change of the run-time words: make the compiled alias words
+    /// run-time words (the words and zipf they stand for), so that the
+    /// change applies to them as it would after a run-time extension.
+    fn own_alias_words(&mut self) {
+        if !self.aliases {
+            return;
+        }
+        self.aliases = false;
+        Arc::make_mut(&mut self.extra).reserve(ALIAS_WORDS.zipf.len());
+        for (word, zipf) in ALIAS_WORDS.iter() {
+            self.insert(word, zipf);
         }
     }
 
@@ -246,23 +335,18 @@ impl Lexicon {
         if word.is_empty() || !zipf.is_finite() {
             return;
         }
-        let lower: std::borrow::Cow<'_, str> = if word.chars().any(char::is_uppercase) {
-            word.to_lowercase().into()
-        } else {
-            word.into()
-        };
+        let lower = words::key(word);
         if self.is_fragment(&lower) {
             return;
         }
+        self.own_alias_words();
         self.changed();
         let extra = Arc::make_mut(&mut self.extra);
         match extra.get_mut(lower.as_ref()) {
             Some(old) => *old = old.max(zipf),
             None => {
-                if let Some((_, right)) = lower.split_once('-') {
-                    if !right.contains('-') {
-                        Arc::make_mut(&mut self.extra_hyphen_rights).push(right.into());
-                    }
+                if let Some(right) = words::hyphen_right(&lower) {
+                    Arc::make_mut(&mut self.extra_hyphen_rights).push(right.into());
                 }
                 self.extra_max = self.extra_max.max(lower.chars().count());
                 Arc::make_mut(&mut self.extra_edges).add(&lower);
@@ -276,6 +360,7 @@ impl Lexicon {
     pub fn add_fragments(&mut self, text: &str) {
         for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
             for fragment in line.split_whitespace() {
+                self.own_alias_words();
                 self.changed();
                 let fragment = fragment.to_lowercase();
                 Arc::make_mut(&mut self.extra).remove(fragment.as_str());
@@ -302,14 +387,26 @@ impl Lexicon {
             letters: &tables::TRIE_LETTERS,
             root: &tables::TRIE_ROOT,
         });
-        let extra = (!self.extra.is_empty() || !self.extra_fragments.is_empty()).then(|| {
-            trie::Trie::of(self.extra_trie.get_or_init(|| {
-                trie::encode(
-                    self.extra.iter().map(|(w, z)| (w.as_ref(), *z)),
-                    self.extra_fragments.iter().map(AsRef::as_ref),
-                )
-            }))
-        });
+        // The compiled alias words stand for the run-time words.
+        let extra = if self.aliases {
+            Some(trie::Trie {
+                first: &tables::ALIAS_TRIE_FIRST,
+                count: &tables::ALIAS_TRIE_COUNT,
+                labels: &tables::ALIAS_TRIE_LABELS,
+                values: &tables::ALIAS_TRIE_VALUES,
+                letters: &tables::ALIAS_TRIE_LETTERS,
+                root: &tables::ALIAS_TRIE_ROOT,
+            })
+        } else {
+            (!self.extra.is_empty() || !self.extra_fragments.is_empty()).then(|| {
+                trie::Trie::of(self.extra_trie.get_or_init(|| {
+                    trie::encode(
+                        self.extra.iter().map(|(w, z)| (w.as_ref(), *z)),
+                        self.extra_fragments.iter().map(AsRef::as_ref),
+                    )
+                }))
+            })
+        };
         spans::Tries { base, extra }
     }
 
@@ -322,6 +419,7 @@ impl Lexicon {
             h.chars().all(|c| chars.next() == Some(&c))
         };
         (self.base && tables::HYPHEN_RIGHTS.iter().any(|h| begins(h)))
+            || (self.aliases && tables::ALIAS_HYPHEN_RIGHTS.iter().any(|h| begins(h)))
             || self.extra_hyphen_rights.iter().any(|h| begins(h))
     }
 
@@ -364,6 +462,7 @@ impl Lexicon {
             let may_hold = |h: &str| right.starts_with(h);
             let root_may_be_listed = right.contains('-')
                 || (self.base && tables::HYPHEN_RIGHTS.iter().any(|h| may_hold(h)))
+                || (self.aliases && tables::ALIAS_HYPHEN_RIGHTS.iter().any(|h| may_hold(h)))
                 || self.extra_hyphen_rights.iter().any(|h| may_hold(h));
             if !root_may_be_listed {
                 return affix::reduplication(word, &|w| self.listed(w));
@@ -400,6 +499,7 @@ impl Lexicon {
     /// (an [`edge_key`] of lower-case letters).
     pub(crate) fn may_start(&self, key: u64) -> bool {
         (self.base && tables::STARTS.binary_search(&key).is_ok())
+            || (self.aliases && tables::ALIAS_STARTS.binary_search(&key).is_ok())
             || (!self.extra_edges.starts.is_empty() && self.extra_edges.starts.contains(&key))
     }
 
@@ -407,6 +507,7 @@ impl Lexicon {
     /// [`edge_key`] of the last three letters, last first).
     pub(crate) fn may_end(&self, key: u64) -> bool {
         (self.base && tables::ENDS.binary_search(&key).is_ok())
+            || (self.aliases && tables::ALIAS_ENDS.binary_search(&key).is_ok())
             || (!self.extra_edges.ends.is_empty() && self.extra_edges.ends.contains(&key))
     }
 
@@ -414,15 +515,20 @@ impl Lexicon {
     pub(crate) fn listed(&self, word: &str) -> Option<f32> {
         let hash = hash::word_hash(word.as_bytes());
         let base = if self.base {
-            static_zipf(word, hash)
+            EMBEDDED
+                .zipf(word, hash)
                 .filter(|_| self.extra_fragments.is_empty() || !self.extra_fragments.contains(word))
         } else {
             None
         };
-        if self.extra.is_empty() || !self.extra_edges.may_hold(hash) {
+        let extra = if self.aliases {
+            ALIAS_WORDS.zipf(word, hash)
+        } else if self.extra.is_empty() || !self.extra_edges.may_hold(hash) {
             return base;
-        }
-        match (base, self.extra.get(word).copied()) {
+        } else {
+            self.extra.get(word).copied()
+        };
+        match (base, extra) {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         }
@@ -439,13 +545,23 @@ impl Lexicon {
     /// The longest listed word, in characters.
     pub fn max_word_chars(&self) -> usize {
         let base = if self.base { tables::MAX_CHARS } else { 0 };
-        base.max(self.extra_max)
+        let aliases = if self.aliases {
+            tables::ALIAS_MAX_CHARS
+        } else {
+            0
+        };
+        base.max(aliases).max(self.extra_max)
     }
 
     /// Number of listed words (a word in both tables counts twice).
     pub fn len(&self) -> usize {
         let base = if self.base { tables::ZIPF.len() } else { 0 };
-        base + self.extra.len()
+        let aliases = if self.aliases {
+            tables::ALIAS_ZIPF.len()
+        } else {
+            0
+        };
+        base + aliases + self.extra.len()
     }
 
     /// Whether no word is listed.
@@ -507,6 +623,258 @@ mod tests {
         assert!(lex.contains("Provinsi"));
         assert!(!lex.contains("X"), "one-letter parts are not words");
         assert_eq!(lex.zipf("badan"), Some(DEFAULT_ZIPF));
+    }
+
+    /// The embedded lexicon with the embedded registry's alias words added
+    /// at run time.
+    fn extended_at_run_time() -> Lexicon {
+        let mut lexicon = Lexicon::embedded().clone();
+        lexicon.extend_words(crate::Registry::embedded().alias_words());
+        lexicon
+    }
+
+    /// Windows of three words glued together, lower case, letters only.
+    fn glued(text: &str) -> Vec<Vec<char>> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words
+            .windows(3)
+            .map(|w| w.concat().chars().collect())
+            .collect()
+    }
+
+    /// Words to ask both lexicons about: every alias word as written, its
+    /// pieces and their keys, affixed and reduplicated forms of them, their
+    /// heads and tails, the words of a document, and a few edge cases.
+    fn samples(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut pieces: Vec<String> = Vec::new();
+        for word in crate::Registry::embedded().alias_words() {
+            out.push(word.to_string());
+            out.push(format!("-{word}-"));
+            for piece in words::pieces(word) {
+                pieces.push(piece.to_string());
+                pieces.push(piece.to_lowercase());
+            }
+        }
+        pieces.extend(
+            text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase),
+        );
+        for piece in &pieces {
+            let lower = piece.to_lowercase();
+            for form in [
+                format!("{lower}nya"),
+                format!("{lower}kan"),
+                format!("ke{lower}an"),
+                format!("di{lower}kan"),
+                format!("pe{lower}an"),
+                format!("me{lower}i"),
+                format!("{lower}-{lower}"),
+                format!("{lower}-{lower}nya"),
+                format!("se-{lower}"),
+            ] {
+                out.push(form);
+            }
+            let chars: Vec<char> = lower.chars().collect();
+            for n in 1..=chars.len().min(9) {
+                out.push(chars.iter().take(n).collect());
+                out.push(chars.iter().skip(chars.len() - n).collect());
+            }
+        }
+        out.extend(pieces);
+        out.extend(
+            [
+                "",
+                "a",
+                "x",
+                "nya",
+                "kan",
+                "pen",
+                "ter",
+                "yang",
+                "dan",
+                "undang-undang",
+                "perundang-undangan",
+                "masing-masing",
+                "penyuluhan",
+                "zxqwv",
+                "ärger",
+            ]
+            .map(String::from),
+        );
+        out
+    }
+
+    /// Every answer of `a` and `b` about `words`, and about the edge keys of
+    /// their letters, is the same.
+    fn assert_same_answers(a: &Lexicon, b: &Lexicon, words: &[String]) {
+        assert_eq!(a.len(), b.len());
+        assert_eq!(a.max_word_chars(), b.max_word_chars());
+        for word in words {
+            let lower = word.to_lowercase();
+            assert_eq!(a.zipf(word), b.zipf(word), "zipf {word}");
+            assert_eq!(a.contains(word), b.contains(word), "contains {word}");
+            assert_eq!(a.listed(&lower), b.listed(&lower), "listed {word}");
+            assert_eq!(
+                a.is_fragment(&lower),
+                b.is_fragment(&lower),
+                "fragment {word}"
+            );
+            assert_eq!(
+                a.zipf_checked(&lower),
+                b.zipf_checked(&lower),
+                "checked {word}"
+            );
+            assert_eq!(a.may_begin(&lower), b.may_begin(&lower), "begin {word}");
+            assert_eq!(a.may_finish(&lower), b.may_finish(&lower), "finish {word}");
+            let chars: Vec<char> = lower.chars().collect();
+            assert_eq!(
+                a.may_end_hyphenated(&chars),
+                b.may_end_hyphenated(&chars),
+                "hyphenated {word}"
+            );
+            for three in chars.windows(3) {
+                let start = edge_key(three.iter().copied());
+                let end = edge_key(three.iter().rev().copied());
+                for key in start.into_iter().chain(end) {
+                    assert_eq!(a.may_start(key), b.may_start(key), "start {word}");
+                    assert_eq!(a.may_end(key), b.may_end(key), "end {word}");
+                }
+            }
+        }
+    }
+
+    /// Both lexicons know the same about every substring of the windows.
+    fn assert_same_spans(a: &Lexicon, b: &Lexicon, windows: &[Vec<char>]) {
+        for window in windows {
+            let (x, y) = (a.spans(window, 24), b.spans(window, 24));
+            for start in 0..window.len() {
+                for end in start + 1..=(start + 24).min(window.len()) {
+                    let (p, q) = (x.at(start, end), y.at(start, end));
+                    let answer =
+                        |s: Option<spans::Span>| s.map(|s| (s.listed, s.derived, s.fragment));
+                    let text: String = window.get(start..end).unwrap_or(&[]).iter().collect();
+                    assert_eq!(answer(p), answer(q), "span {text}");
+                }
+            }
+        }
+    }
+
+    const DOCUMENT: &str = include_str!("../../../../fixtures/documents/013_lombok_timur_tppo.md");
+
+    #[test]
+    fn compiled_alias_words_answer_as_run_time_ones() {
+        let normaliser = crate::Normaliser::new();
+        let compiled = normaliser.restorer().lexicon();
+        assert!(
+            compiled.aliases,
+            "the embedded registry's words are compiled"
+        );
+        assert!(compiled.extra.is_empty() && compiled.extra_fragments.is_empty());
+        let run_time = extended_at_run_time();
+        assert!(!run_time.aliases);
+        // The compiled words are the run-time words, zipf for zipf.
+        let mut expected: Vec<(&str, f32)> = run_time
+            .extra
+            .iter()
+            .map(|(w, z)| (w.as_ref(), *z))
+            .collect();
+        expected.sort_by(|x, y| x.0.cmp(y.0));
+        let listed: Vec<(&str, f32)> = ALIAS_WORDS.iter().collect();
+        assert_eq!(listed, expected);
+        assert_same_answers(compiled, &run_time, &samples(DOCUMENT));
+        let aliases: Vec<&str> = crate::Registry::embedded()
+            .entries()
+            .iter()
+            .flat_map(|e| e.aliases.iter().map(String::as_str))
+            .collect();
+        let mut windows = glued(&aliases.join(" "));
+        windows.extend(glued(DOCUMENT).into_iter().step_by(5));
+        assert_same_spans(compiled, &run_time, &windows);
+        // Restoration reads the same text.
+        let plain = crate::Restorer::new(run_time);
+        for line in DOCUMENT.lines() {
+            let lines = [line.to_string()];
+            assert_eq!(normaliser.restorer().restore(&lines), plain.restore(&lines));
+        }
+    }
+
+    #[test]
+    fn the_embedded_lexicon_stays_without_alias_words() {
+        let plain = Lexicon::embedded();
+        assert!(!plain.aliases);
+        assert_eq!(plain.len(), tables::ZIPF.len());
+        let compiled = crate::Normaliser::new().restorer().lexicon().clone();
+        // Some alias words are known only with the registry's words.
+        let only_aliases = ALIAS_WORDS
+            .iter()
+            .filter(|(w, _)| !plain.contains(w))
+            .inspect(|(w, _)| assert!(compiled.contains(w), "{w}"))
+            .count();
+        assert!(only_aliases > 100, "{only_aliases}");
+        assert!(!plain.contains("dinsosnakertrans") && compiled.contains("Dinsosnakertrans"));
+    }
+
+    #[test]
+    fn a_change_applies_to_the_compiled_alias_words() {
+        let compiled = crate::Normaliser::new().restorer().lexicon().clone();
+        let run_time = extended_at_run_time();
+        let words = samples("");
+        let changes: [&dyn Fn(&mut Lexicon); 4] = [
+            &|l| l.extend_words(["Zxqwv Dinsosnakertrans-Baru"]),
+            &|l| l.insert("dinsos", 6.5),
+            &|l| l.add_fragments("dinas\nbapperida"),
+            &|l| l.extend_weighted("pkk\t2.0\nkominfo\t7.5"),
+        ];
+        for change in changes {
+            let (mut a, mut b) = (compiled.clone(), run_time.clone());
+            change(&mut a);
+            change(&mut b);
+            assert!(!a.aliases);
+            assert_same_answers(&a, &b, &words);
+            assert_same_spans(&a, &b, &glued("dinasbapperida kominfo pkk dinsosnya"));
+        }
+        // Nothing to add changes nothing.
+        let mut unchanged = compiled.clone();
+        unchanged.extend_words(["a", "-", ""]);
+        assert!(unchanged.aliases);
+        assert!(compiled.aliases, "a clone's change leaves the original");
+    }
+
+    #[test]
+    fn other_data_gets_the_alias_words_at_run_time() {
+        use crate::{Normaliser, Registry};
+        // The embedded registry read from its file: the same words.
+        let same = Registry::from_tsv(include_str!("../../data/agencies.tsv")).expect("registry");
+        let normaliser = Normaliser::with_data(Lexicon::embedded().clone(), same);
+        assert!(normaliser.restorer().lexicon().aliases);
+        // A lexicon with words of its own.
+        let mut own = Lexicon::embedded().clone();
+        own.add_fragments("dinas");
+        let normaliser = Normaliser::with_data(own.clone(), Registry::embedded().clone());
+        let lexicon = normaliser.restorer().lexicon();
+        assert!(!lexicon.aliases && !lexicon.contains("dinas"));
+        own.extend_words(Registry::embedded().alias_words());
+        assert_same_answers(lexicon, &own, &samples(""));
+        // A registry with an agency more.
+        let mut registry = Registry::embedded().clone();
+        let extra = Registry::from_tsv("ZX\tBadan Zxqwv Daerah\tBZD").expect("registry");
+        registry.extend(extra);
+        let normaliser = Normaliser::with_data(Lexicon::embedded().clone(), registry);
+        let lexicon = normaliser.restorer().lexicon();
+        assert!(!lexicon.aliases && lexicon.contains("zxqwv") && lexicon.contains("BZD"));
+        // Not the embedded lexicon.
+        let normaliser = Normaliser::with_data(Lexicon::default(), Registry::embedded().clone());
+        let lexicon = normaliser.restorer().lexicon();
+        let mut empty = Lexicon::default();
+        empty.extend_words(Registry::embedded().alias_words());
+        assert!(!lexicon.aliases);
+        assert_same_answers(lexicon, &empty, &samples(""));
     }
 
     #[test]
