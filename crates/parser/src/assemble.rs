@@ -6,11 +6,10 @@
 
 use crate::header::{header_key, role_of, role_of_cell, ColumnRole};
 use crate::raw::{Block, Cell, RawDocument, RawRow, TextLine};
+use crate::scan;
 use crate::{Parsed, RawRecord};
 use pergub_model::{Diagnostic, DocumentMeta, Regulation, Span};
-use regex::Regex;
 use std::rc::Rc;
-use std::sync::OnceLock;
 
 /// The column roles of the table being read, by column index.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -68,24 +67,6 @@ fn is_mark_char(c: char) -> bool {
     matches!(c, 'X' | 'x' | 'v' | 'V' | '✓' | '✔' | '√' | '☑' | '✗' | '×')
 }
 
-fn section_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)^\s*(?:[IVX]+\.|[A-Z]\.|\d+\.)?\s*SUB\s*-?\s*GUGUS\s*(?:TUGAS)?\s*:?\s*(.*)$",
-        )
-        .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable_regex()))
-    })
-}
-
-#[expect(
-    clippy::panic,
-    reason = "constant patterns are tested; this is never reached"
-)]
-fn unreachable_regex() -> Regex {
-    panic!("constant regex failed to compile")
-}
-
 fn classify(row: &RawRow) -> RowKind {
     let mut filled: Vec<&Cell> = Vec::with_capacity(row.cells.len());
     filled.extend(row.cells.iter().filter(|c| !c.is_empty()));
@@ -94,15 +75,8 @@ fn classify(row: &RawRow) -> RowKind {
     }
     if let [only] = filled[..] {
         let text = only.flat_cow();
-        // GUGUS is in every section row; its letters match only their ASCII
-        // selves under the pattern's case folding, so this quick test first
-        // spares the pattern most rows.
-        let gugus = text
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"GUGU"));
-        if let Some(caps) = gugus.then(|| section_re().captures(&text)).flatten() {
-            let name = caps.get(1).map_or("", |m| m.as_str()).trim();
+        if let Some(name) = scan::section_name(&text) {
+            let name = name.trim();
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             return RowKind::Section(name);
         }
@@ -644,36 +618,33 @@ fn row_text(row: &RawRow) -> String {
         .join(" | ")
 }
 
-fn regulation_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)PERATURAN\s+(GUBERNUR|BUPATI|WALI\s*KOTA|DAERAH)\b(.*?)\bNOMOR\s*:?\s*([0-9][0-9A-Za-z./-]*)\s+TAHUN\s+((?:19|20)\d\d)",
-        )
-        .unwrap_or_else(|_| unreachable_regex())
-    })
-}
-
+/// The regulation named in `lines` ("PERATURAN GUBERNUR JAWA TENGAH NOMOR
+/// 12 TAHUN 2021"), and the jurisdiction written between its kind and its
+/// number.
 fn regulation(lines: &[&TextLine]) -> (Option<Regulation>, Option<String>) {
     let text = lines
         .iter()
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let Some(caps) = regulation_re().captures(&text) else {
+    let Some(named) = scan::regulation(&text) else {
         return (None, None);
     };
-    let kind = match header_key(&caps[1]).as_str() {
+    let kind = match header_key(named.kind).as_str() {
         "GUBERNUR" => "Peraturan Gubernur",
         "BUPATI" => "Peraturan Bupati",
         "DAERAH" => "Peraturan Daerah",
         _ => "Peraturan Wali Kota",
     };
-    let Ok(year) = caps[4].parse::<u16>() else {
+    let Ok(year) = named.year.parse::<u16>() else {
         return (None, None);
     };
-    let number = caps[3].trim_end_matches(['.', '/']).to_string();
-    let middle = caps[2].split_whitespace().collect::<Vec<_>>().join(" ");
+    let number = named.number.trim_end_matches(['.', '/']).to_string();
+    let middle = named
+        .between
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let jurisdiction = (!middle.is_empty() && middle.len() < 60).then(|| {
         let lower = middle.to_lowercase();
         lower
@@ -692,13 +663,10 @@ fn regulation(lines: &[&TextLine]) -> (Option<Regulation>, Option<String>) {
     )
 }
 
+/// The province named in `text` ("PROVINSI JAWA TENGAH TAHUN 2020"), in
+/// title case.
 fn province_in(text: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\bPROVINSI\s+((?:[A-Za-z]+\s?){1,4}?)(?:\s+TAHUN\b|\s*[,.(]|\s*$)")
-            .unwrap_or_else(|_| unreachable_regex())
-    });
-    re.captures(text).map(|c| title_case(c[1].trim()))
+    scan::province(text).map(|name| title_case(name.trim()))
 }
 
 fn title_case(s: &str) -> String {
@@ -735,7 +703,7 @@ fn title(lines: &[&TextLine]) -> Option<String> {
         .map(|p| p.join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
         .find(|p| {
             let upper = p.to_uppercase();
-            !(upper.starts_with("LAMPIRAN") || regulation_re().is_match(p))
+            !(upper.starts_with("LAMPIRAN") || scan::regulation(p).is_some())
         })
 }
 

@@ -36,6 +36,7 @@ pub mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 mod raw;
+mod scan;
 
 use pergub_model::{Diagnostic, DocumentMeta, Format, Span};
 use std::borrow::Cow;
