@@ -125,8 +125,10 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Atom {
-    text: String,
+struct Atom<'a> {
+    /// The atom's characters, borrowed from its line unless pieces were
+    /// joined (a code cut by a line break).
+    text: Cow<'a, str>,
     kind: Kind,
     /// What separates it from the atom before.
     gap: Gap,
@@ -179,7 +181,7 @@ pub(crate) fn restore_item(lines: &[String], lexicon: &Lexicon, vocabulary: &Voc
 /// at least four letters (`Xyzabc`, not `XYZ` nor `xyzabc`), unknown to the
 /// model, whose neighbour on either side (across a space or line break)
 /// begins with a capital.
-fn names(atoms: &[Atom], model: &Model<'_>) -> Vec<bool> {
+fn names(atoms: &[Atom<'_>], model: &Model<'_>) -> Vec<bool> {
     let capitalised = |a: &Atom| a.text.chars().next().is_some_and(char::is_uppercase);
     let mut names = vec![false; atoms.len()];
     for (k, atom) in atoms.iter().enumerate() {
@@ -213,13 +215,13 @@ fn names(atoms: &[Atom], model: &Model<'_>) -> Vec<bool> {
 /// Join the parts of a code cut by a line break (`BNP2TK` / `I`, `201` /
 /// `7`) into one fixed atom, so that the letters do not join the words
 /// after them.
-fn merge_codes(atoms: Vec<Atom>, model: &Model<'_>) -> Vec<Atom> {
-    let mut out: Vec<Atom> = Vec::with_capacity(atoms.len());
+fn merge_codes<'a>(atoms: Vec<Atom<'a>>, model: &Model<'_>) -> Vec<Atom<'a>> {
+    let mut out: Vec<Atom<'a>> = Vec::with_capacity(atoms.len());
     for atom in atoms {
         if let Some(last) = out.last_mut() {
             let both = last.kind == Kind::Fixed && atom.kind != Kind::Punct;
             if both && atom.gap == Gap::Break && joins_at_break(last, &atom, model) {
-                last.text.push_str(&atom.text);
+                last.text.to_mut().push_str(&atom.text);
                 continue;
             }
         }
@@ -229,7 +231,7 @@ fn merge_codes(atoms: Vec<Atom>, model: &Model<'_>) -> Vec<Atom> {
 }
 
 /// The separator before `atom`, outside letter runs.
-fn push_gap(out: &mut String, before: Option<&Atom>, atom: &Atom, model: &Model<'_>) {
+fn push_gap(out: &mut String, before: Option<&Atom<'_>>, atom: &Atom<'_>, model: &Model<'_>) {
     let Some(before) = before else { return };
     let text = match atom.gap {
         Gap::None => "",
@@ -249,9 +251,9 @@ fn push_gap(out: &mut String, before: Option<&Atom>, atom: &Atom, model: &Model<
 /// Whether a line break between two atoms (not both letters) falls inside
 /// a word: digits of a year (`201` / `7`), an acronym and its last letter
 /// (`TPP` / `O`), punctuation that hugs its neighbour.
-fn joins_at_break(before: &Atom, atom: &Atom, model: &Model<'_>) -> bool {
-    let b = before.text.as_str();
-    let a = atom.text.as_str();
+fn joins_at_break(before: &Atom<'_>, atom: &Atom<'_>, model: &Model<'_>) -> bool {
+    let b: &str = &before.text;
+    let a: &str = &atom.text;
     if a.starts_with([',', '.', ';', ':', ')', ']', '%']) || b.ends_with(['(', '[']) {
         return true;
     }
@@ -285,8 +287,8 @@ fn joins_at_break(before: &Atom, atom: &Atom, model: &Model<'_>) -> bool {
 }
 
 /// Cut the lines into atoms with the gap before each.
-fn atoms(lines: &[String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<Atom> {
-    let mut atoms: Vec<Atom> = Vec::new();
+fn atoms<'a>(lines: &'a [String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<Atom<'a>> {
+    let mut atoms: Vec<Atom<'a>> = Vec::new();
     let line_count = lines.len();
     for (l, line) in lines.iter().enumerate() {
         let tokens: Vec<&str> = line.split_whitespace().collect();
@@ -318,7 +320,7 @@ fn atoms(lines: &[String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<At
             if hyphen_after {
                 // The next line's first atom takes a hyphen gap.
                 atoms.push(Atom {
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     kind: Kind::Punct,
                     gap: Gap::HyphenBreak,
                     glued_after: false,
@@ -327,7 +329,7 @@ fn atoms(lines: &[String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<At
         }
     }
     // Fold the placeholder of a line-end hyphen into the next atom's gap.
-    let mut folded: Vec<Atom> = Vec::with_capacity(atoms.len());
+    let mut folded: Vec<Atom<'a>> = Vec::with_capacity(atoms.len());
     let mut pending = false;
     for atom in atoms {
         if atom.kind == Kind::Punct && atom.text.is_empty() {
@@ -343,7 +345,7 @@ fn atoms(lines: &[String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<At
     }
     if pending {
         folded.push(Atom {
-            text: "-".into(),
+            text: Cow::Borrowed("-"),
             kind: Kind::Punct,
             gap: Gap::None,
             glued_after: false,
@@ -358,9 +360,9 @@ fn atoms(lines: &[String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<At
 }
 
 /// Cut one whitespace-free token into atoms.
-fn push_token(
-    atoms: &mut Vec<Atom>,
-    token: &str,
+fn push_token<'a>(
+    atoms: &mut Vec<Atom<'a>>,
+    token: &'a str,
     gap: Gap,
     lexicon: &Lexicon,
     vocabulary: &Vocabulary,
@@ -383,7 +385,7 @@ fn push_token(
     let mut gap = gap;
     if !lead.is_empty() {
         atoms.push(Atom {
-            text: lead.to_string(),
+            text: Cow::Borrowed(lead),
             kind: Kind::Punct,
             gap,
             glued_after: false,
@@ -404,7 +406,7 @@ fn push_token(
                 if letters_end > 0 {
                     let text = &rest[..letters_end];
                     atoms.push(Atom {
-                        text: text.to_string(),
+                        text: Cow::Borrowed(text),
                         kind: Kind::Letters,
                         gap: gap_here,
                         glued_after: false,
@@ -419,7 +421,7 @@ fn push_token(
                     gap_here = Gap::Hyphen;
                 } else {
                     atoms.push(Atom {
-                        text: punct.to_string(),
+                        text: Cow::Borrowed(punct),
                         kind: Kind::Punct,
                         gap: gap_here,
                         glued_after: false,
@@ -432,7 +434,7 @@ fn push_token(
     }
     if !trail.is_empty() {
         atoms.push(Atom {
-            text: trail.to_string(),
+            text: Cow::Borrowed(trail),
             kind: Kind::Punct,
             gap: if core.is_empty() && lead.is_empty() {
                 gap
@@ -472,13 +474,13 @@ fn push_token(
 /// A count glued to an acronym is two tokens (`12ABC` = `12 ABC`), and
 /// capitals glued between a code and a lower-case word go with the code
 /// (`X4YZkegiatan` = `X4YZ kegiatan`).
-fn push_with_digits(atoms: &mut Vec<Atom>, core: &str, gap: Gap, lexicon: &Lexicon) {
+fn push_with_digits<'a>(atoms: &mut Vec<Atom<'a>>, core: &'a str, gap: Gap, lexicon: &Lexicon) {
     let digits = core.bytes().take_while(u8::is_ascii_digit).count();
     if let (Some(number), Some(acronym)) = (core.get(..digits), core.get(digits..)) {
         if digits > 0 && acronym.chars().count() >= 2 && acronym.chars().all(char::is_uppercase) {
             for (text, gap) in [(number, gap), (acronym, Gap::Space)] {
                 atoms.push(Atom {
-                    text: text.to_string(),
+                    text: Cow::Borrowed(text),
                     kind: Kind::Fixed,
                     gap,
                     glued_after: false,
@@ -550,7 +552,7 @@ fn push_with_digits(atoms: &mut Vec<Atom>, core: &str, gap: Gap, lexicon: &Lexic
             }
             if !code.is_empty() {
                 atoms.push(Atom {
-                    text: std::mem::take(&mut code),
+                    text: Cow::Owned(std::mem::take(&mut code)),
                     kind: Kind::Fixed,
                     gap,
                     glued_after: false,
@@ -559,7 +561,7 @@ fn push_with_digits(atoms: &mut Vec<Atom>, core: &str, gap: Gap, lexicon: &Lexic
             }
             if !word.is_empty() {
                 atoms.push(Atom {
-                    text: word.to_string(),
+                    text: Cow::Borrowed(word),
                     kind: Kind::Letters,
                     gap,
                     glued_after: false,
@@ -573,7 +575,7 @@ fn push_with_digits(atoms: &mut Vec<Atom>, core: &str, gap: Gap, lexicon: &Lexic
     }
     if !code.is_empty() {
         atoms.push(Atom {
-            text: code,
+            text: Cow::Owned(code),
             kind: Kind::Fixed,
             gap,
             glued_after: false,
@@ -630,7 +632,7 @@ impl Model<'_> {
     }
 
     /// Restore a run of letter atoms.
-    fn run(&self, run: &[Atom], names: &[bool]) -> String {
+    fn run(&self, run: &[Atom<'_>], names: &[bool]) -> String {
         // Which atoms need re-segmenting: unknown ones, those at a line
         // break or hyphen, those with an inner capital; and one neighbour
         // on each side of them.
@@ -711,7 +713,7 @@ impl Model<'_> {
     /// dictionary lookup comes from prefix sums; the lookup itself is made
     /// only when the candidate's first and last three letters match some
     /// known word's, so most substrings cost a few comparisons.
-    fn segment(&self, atoms: &[Atom], names: &[bool], zipfs: &[Option<f32>]) -> String {
+    fn segment(&self, atoms: &[Atom<'_>], names: &[bool], zipfs: &[Option<f32>]) -> String {
         let mut slots: Vec<Slot> = Vec::new();
         for (a, atom) in atoms.iter().enumerate() {
             for (i, c) in atom.text.chars().enumerate() {
