@@ -5,7 +5,8 @@
 //! `cargo bench -p pergub --bench pipeline` runs the divan benchmarks, then
 //! measures the ratio whole pipeline / floor in the same process and prints
 //! it (interleaved rounds, fastest call of each, so that both see the same
-//! machine load).
+//! machine load). The pipeline runs on all cores (a document's cells are
+//! restored in parallel); its ratio on one thread is printed too.
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
@@ -169,13 +170,23 @@ fn ratio() {
     let floor_once = || {
         black_box(floor(black_box(text)));
     };
-    let (mut best_floor, mut best_whole) = (Duration::MAX, Duration::MAX);
+    // The pipeline restores a document's cells in parallel on the current
+    // rayon pool: measured on all cores and on one thread.
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let whole_one_thread = || one_thread.install(whole);
+    let (mut best_floor, mut best_whole, mut best_one) =
+        (Duration::MAX, Duration::MAX, Duration::MAX);
     for _ in 0..7 {
         best_floor = best_floor.min(fastest_call(&floor_once, Duration::from_millis(200)));
         best_whole = best_whole.min(fastest_call(&whole, Duration::from_millis(200)));
+        best_one = best_one.min(fastest_call(&whole_one_thread, Duration::from_millis(200)));
     }
     let mb = text.len() as f64 / 1e6;
     let ratio = best_whole.as_secs_f64() / best_floor.as_secs_f64();
+    let ratio_one = best_one.as_secs_f64() / best_floor.as_secs_f64();
     println!();
     println!("seed: {} bytes", text.len());
     println!(
@@ -188,6 +199,16 @@ fn ratio() {
         best_whole.as_secs_f64() * 1e6,
         mb / best_whole.as_secs_f64(),
         1.0 / best_whole.as_secs_f64()
+    );
+    println!(
+        "whole pipeline, one thread:     {:>9.1} µs  {:>7.1} MB/s  {:>7.0} documents/s",
+        best_one.as_secs_f64() * 1e6,
+        mb / best_one.as_secs_f64(),
+        1.0 / best_one.as_secs_f64()
+    );
+    println!(
+        "threads: {}; ratio on one thread: {ratio_one:.2}",
+        rayon::current_num_threads()
     );
     println!(
         "ratio whole pipeline / floor: {ratio:.2} (goal: at most 10) {}",

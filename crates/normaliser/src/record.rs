@@ -1,6 +1,8 @@
 //! Raw records to records.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
 
 use crate::{Mention, Normaliser, Registry};
 use pergub_model::{Agency, Diagnostic, Field, Record, Span};
@@ -24,7 +26,7 @@ impl Normaliser {
         // Agency cells repeat within a document: resolve each distinct item once.
         let mut resolved: HashMap<String, Vec<Mention>> = HashMap::new();
         // So do whole cells (an agency named in every row): restore each once.
-        let mut restored: HashMap<&[String], Vec<String>> = HashMap::new();
+        let mut restored = self.restore_cells(parsed);
         for (index, raw) in parsed.records.iter().enumerate() {
             let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
             let mut cache = Cache {
@@ -36,6 +38,26 @@ impl Normaliser {
         }
         out.province = self.province(parsed.province_hint.as_deref(), &out.records);
         out
+    }
+
+    /// Every distinct cell of the document restored, by its lines. Cells
+    /// are restored in parallel (on the current rayon pool): restoration is
+    /// most of the work and each cell's result depends on its lines only.
+    fn restore_cells<'a>(&self, parsed: &'a Parsed) -> HashMap<&'a [String], Vec<String>> {
+        let mut distinct: Vec<&'a [String]> = Vec::new();
+        let mut seen: HashSet<&'a [String]> = HashSet::new();
+        for raw in &parsed.records {
+            for (_, cell) in &raw.cells {
+                if seen.insert(&cell.lines) {
+                    distinct.push(&cell.lines);
+                }
+            }
+        }
+        let items: Vec<Vec<String>> = distinct
+            .par_iter()
+            .map(|lines| self.restorer().items(lines))
+            .collect();
+        distinct.into_iter().zip(items).collect()
     }
 
     fn record<'a>(

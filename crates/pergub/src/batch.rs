@@ -205,22 +205,22 @@ impl<'p> Batch<'p> {
             counters.count(&outcome);
             sink(outcome);
         };
+        // Every job runs in this pool, one job included: a document's own
+        // parallel work (the normaliser restores its cells in parallel) then
+        // uses the same threads, so that `jobs` bounds the threads in use.
         let jobs = self.effective_jobs();
-        let pool = if jobs > 1 {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(jobs)
-                .thread_name(|i| format!("pergub-batch-{i}"))
-                .build()
-                .ok()
-        } else {
-            None
-        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .thread_name(|i| format!("pergub-batch-{i}"))
+            .build()
+            .ok();
         let inputs = inputs.into_iter().enumerate();
         let used = match &pool {
             Some(pool) => {
                 pool.install(|| inputs.par_bridge().for_each(one));
                 jobs
             }
+            // No pool could be built: one job on this thread.
             None => {
                 inputs.for_each(one);
                 1
@@ -402,6 +402,18 @@ mod tests {
             out
         };
         assert_eq!(docs(1), docs(2));
+    }
+
+    #[test]
+    fn jobs_bound_the_threads_a_document_may_use() {
+        for jobs in [1, 2, 3] {
+            let threads = Mutex::new(BTreeSet::new());
+            Pipeline::new().batch().jobs(jobs).run(inputs(), |_| {
+                threads.lock().unwrap().insert(rayon::current_num_threads());
+            });
+            let threads = threads.into_inner().unwrap();
+            assert_eq!(threads, BTreeSet::from([jobs]), "jobs {jobs}");
+        }
     }
 
     #[test]
