@@ -41,8 +41,9 @@ impl Normaliser {
     }
 
     /// Every distinct cell of the document restored, by its lines. Cells
-    /// are restored in parallel (on the current rayon pool): restoration is
-    /// most of the work and each cell's result depends on its lines only.
+    /// are restored in parallel (on the current rayon pool) when there is
+    /// enough text to pay for the threads: restoration is most of the work
+    /// and each cell's result depends on its lines only.
     fn restore_cells<'a>(&self, parsed: &'a Parsed) -> HashMap<&'a [String], Vec<String>> {
         let mut distinct: Vec<&'a [String]> = Vec::new();
         let mut seen: HashSet<&'a [String]> = HashSet::new();
@@ -53,10 +54,17 @@ impl Normaliser {
                 }
             }
         }
-        let items: Vec<Vec<String>> = distinct
-            .par_iter()
-            .map(|lines| self.restorer().items(lines))
-            .collect();
+        let restore = |lines: &&[String]| self.restorer().items(lines);
+        let bytes: usize = distinct
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(String::len)
+            .sum();
+        let items: Vec<Vec<String>> = if bytes < PARALLEL_FROM_BYTES {
+            distinct.iter().map(restore).collect()
+        } else {
+            distinct.par_iter().map(restore).collect()
+        };
         distinct.into_iter().zip(items).collect()
     }
 
@@ -168,6 +176,11 @@ impl Normaliser {
         counts.into_iter().find(|(_, c)| *c == best).map(|(p, _)| p)
     }
 }
+
+/// Below this much cell text (in bytes) a document's cells are restored
+/// on the calling thread: too little work to pay for starting the pool's
+/// threads (a process that reads a document without tables starts none).
+const PARALLEL_FROM_BYTES: usize = 4096;
 
 /// What a document repeats, done once: cells restored (by their lines)
 /// and agency items resolved.
