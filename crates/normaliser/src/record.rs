@@ -1,9 +1,11 @@
 //! Raw records to records.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
 
+use crate::lexicon::WordHasher;
 use crate::{Mention, Normaliser, Registry};
 use pergub_model::{Agency, Diagnostic, Field, Record, Span};
 use pergub_parser::{ColumnRole, Parsed, RawRecord};
@@ -23,15 +25,17 @@ impl Normaliser {
     /// Restore and resolve every raw record of a parsed document.
     pub fn normalise(&self, parsed: &Parsed) -> Normalised {
         let mut out = Normalised::default();
-        // Agency cells repeat within a document: resolve each distinct item once.
-        let mut resolved: HashMap<String, Vec<Mention>> = HashMap::new();
-        // So do whole cells (an agency named in every row): restore each once.
-        let mut restored = self.restore_cells(parsed);
+        // Whole cells repeat within a document (an agency named in every
+        // row): restore each once.
+        let restored = self.restore_cells(parsed);
+        let mut cells = restored.in_order();
+        // So do agency items: resolve each distinct one once.
+        let mut resolved = Resolved::default();
         for (index, raw) in parsed.records.iter().enumerate() {
             let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
             let mut cache = Cache {
                 resolved: &mut resolved,
-                restored: &mut restored,
+                cells: &mut cells,
             };
             let record = self.record(no, raw, &mut out.diagnostics, &mut cache);
             out.records.push(record);
@@ -40,18 +44,23 @@ impl Normaliser {
         out
     }
 
-    /// Every distinct cell of the document restored, by its lines. Cells
-    /// are restored in parallel (on the current rayon pool) when there is
+    /// Every distinct cell of the document restored once. Cells are
+    /// restored in parallel (on the current rayon pool) when there is
     /// enough text to pay for the threads: restoration is most of the work
     /// and each cell's result depends on its lines only.
-    fn restore_cells<'a>(&self, parsed: &'a Parsed) -> HashMap<&'a [String], Vec<String>> {
-        let mut distinct: Vec<&'a [String]> = Vec::new();
-        let mut seen: HashSet<&'a [String]> = HashSet::new();
+    fn restore_cells(&self, parsed: &Parsed) -> Restored {
+        let mut distinct: Vec<&[String]> = Vec::new();
+        let mut index: HashMap<&[String], usize, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
+        let mut order = Vec::new();
         for raw in &parsed.records {
             for (_, cell) in &raw.cells {
-                if seen.insert(&cell.lines) {
+                let next = distinct.len();
+                let at = *index.entry(&cell.lines).or_insert(next);
+                if at == next {
                     distinct.push(&cell.lines);
                 }
+                order.push(at);
             }
         }
         let restore = |lines: &&[String]| self.restorer().items(lines);
@@ -65,20 +74,20 @@ impl Normaliser {
         } else {
             distinct.par_iter().map(restore).collect()
         };
-        distinct.into_iter().zip(items).collect()
+        Restored { items, order }
     }
 
-    fn record<'a>(
+    fn record(
         &self,
         no: u32,
-        raw: &'a RawRecord,
+        raw: &RawRecord,
         diagnostics: &mut Vec<Diagnostic>,
-        cache: &mut Cache<'_, 'a>,
+        cache: &mut Cache<'_, '_>,
     ) -> Record {
         let mut record = Record::new(no, raw.span);
         record.sub_gugus_tugas = raw.section.clone();
         record.waktu_pelaksanaan = raw.years.clone();
-        for (role, cell) in &raw.cells {
+        for (role, _) in &raw.cells {
             let field = match role {
                 ColumnRole::Instansi => Some(Field::Instansi),
                 ColumnRole::Masalah => Some(Field::Masalah),
@@ -93,7 +102,7 @@ impl Normaliser {
             };
             match field {
                 Some(field) if field.is_agency() => {
-                    let items = cell_items(cache.restored, self, &cell.lines);
+                    let items = cache.next_cell();
                     let mentions =
                         self.agencies(no, field, raw.span, items, diagnostics, cache.resolved);
                     if let Some(list) = record.agencies_mut(field) {
@@ -101,13 +110,13 @@ impl Normaliser {
                     }
                 }
                 Some(field) => {
-                    let items = cell_items(cache.restored, self, &cell.lines);
+                    let items = cache.next_cell();
                     if let Some(list) = record.items_mut(field) {
                         list.extend(items.iter().cloned());
                     }
                 }
                 None => {
-                    let items = cell_items(cache.restored, self, &cell.lines);
+                    let items = cache.next_cell();
                     if !items.is_empty() {
                         let list = record.extra.entry(role.name()).or_default();
                         list.extend(items.iter().cloned());
@@ -121,19 +130,19 @@ impl Normaliser {
     /// Split an agency cell into mentions and resolve them; a mention that
     /// names an agency the registry does not know gets an `unresolved-agency`
     /// warning naming the nearest entries.
-    fn agencies(
+    fn agencies<'a>(
         &self,
         no: u32,
         field: Field,
         span: Span,
-        items: &[String],
+        items: &'a [String],
         diagnostics: &mut Vec<Diagnostic>,
-        resolved: &mut HashMap<String, Vec<Mention>>,
+        resolved: &mut Resolved<'a>,
     ) -> Vec<Agency> {
         let mut out = Vec::new();
         for item in items {
             let mentions = resolved
-                .entry(item.clone())
+                .entry(item.as_str())
                 .or_insert_with_key(|item| self.registry().mentions(item));
             for m in mentions {
                 if m.id.is_none() && !m.generic {
@@ -182,22 +191,38 @@ impl Normaliser {
 /// threads (a process that reads a document without tables starts none).
 const PARALLEL_FROM_BYTES: usize = 4096;
 
-/// What a document repeats, done once: cells restored (by their lines)
-/// and agency items resolved.
-struct Cache<'c, 'a> {
-    resolved: &'c mut HashMap<String, Vec<Mention>>,
-    restored: &'c mut HashMap<&'a [String], Vec<String>>,
+/// A document's cells, restored: the items of each distinct cell, and
+/// which of them each cell of the document is, in the order of the
+/// records and their cells.
+struct Restored {
+    items: Vec<Vec<String>>,
+    order: Vec<usize>,
 }
 
-/// The restored items of a cell's lines, restored once per document.
-fn cell_items<'m, 'a>(
-    restored: &'m mut HashMap<&'a [String], Vec<String>>,
-    normaliser: &Normaliser,
-    lines: &'a [String],
-) -> &'m [String] {
-    restored
-        .entry(lines)
-        .or_insert_with(|| normaliser.restorer().items(lines))
+impl Restored {
+    /// The restored items of the document's cells, in order.
+    fn in_order(&self) -> impl Iterator<Item = &[String]> {
+        self.order
+            .iter()
+            .map(|&at| self.items.get(at).map_or(&[][..], Vec::as_slice))
+    }
+}
+
+/// The mentions of each distinct agency item of a document.
+type Resolved<'a> = HashMap<&'a str, Vec<Mention>, BuildHasherDefault<WordHasher>>;
+
+/// What a document repeats, done once: agency items resolved, cells
+/// restored (taken in the order of the records and their cells).
+struct Cache<'c, 'r> {
+    resolved: &'c mut Resolved<'r>,
+    cells: &'c mut dyn Iterator<Item = &'r [String]>,
+}
+
+impl<'r> Cache<'_, 'r> {
+    /// The restored items of the next cell.
+    fn next_cell(&mut self) -> &'r [String] {
+        self.cells.next().unwrap_or(&[])
+    }
 }
 
 /// The `unresolved-agency` warning for a mention.

@@ -133,9 +133,10 @@ impl StaticWords {
     }
 }
 
-/// A fast hasher for the run-time word tables (the static table's hash).
+/// A fast hasher for the run-time word tables (the static table's hash),
+/// and for other keys made of text.
 #[derive(Debug, Default, Clone, Copy)]
-struct WordHasher {
+pub(crate) struct WordHasher {
     hash: u64,
 }
 
