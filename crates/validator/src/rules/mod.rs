@@ -47,16 +47,20 @@ pub(crate) struct Context<'a> {
     /// Known words, with the answers for the document's words remembered.
     pub known: Known<'a>,
     /// The texts of the records, cut into pieces at white space.
-    pub pieces: Pieces<'a>,
+    pub pieces: &'a Pieces<'a>,
 }
 
 impl<'a> Context<'a> {
-    /// The context of one validation of `doc`.
-    pub fn new(doc: &'a Document, vocabulary: &'a dyn Vocabulary) -> Context<'a> {
+    /// The context of one validation of `doc`, whose texts `pieces` cut.
+    pub fn new(
+        doc: &'a Document,
+        vocabulary: &'a dyn Vocabulary,
+        pieces: &'a Pieces<'a>,
+    ) -> Context<'a> {
         Context {
             doc,
             known: Known::new(vocabulary),
-            pieces: Pieces::new(doc),
+            pieces,
         }
     }
 
@@ -89,7 +93,8 @@ pub(crate) struct Pieces<'a> {
 }
 
 impl<'a> Pieces<'a> {
-    fn new(doc: &'a Document) -> Pieces<'a> {
+    /// The texts of `doc`'s records, cut.
+    pub fn new(doc: &'a Document) -> Pieces<'a> {
         let mut table = Pieces {
             pieces: Vec::new(),
             text_ends: Vec::new(),
@@ -226,17 +231,52 @@ pub(crate) fn is_filled(record: &Record, field: Field) -> bool {
     }
 }
 
-/// Run every rule over `cx.doc`.
-pub(crate) fn run(cx: &Context<'_>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    missing_column::check(cx, &mut out);
-    empty_required_field::check(cx, &mut out);
-    no_year_marked::check(cx, &mut out);
-    year_outside_period::check(cx, &mut out);
-    glued_text::check(cx, &mut out);
-    split_word::check(cx, &mut out);
-    mixed_script::check(cx, &mut out);
-    duplicate_record::check(cx, &mut out);
+/// A rule: what it finds in the context's document, pushed to the list.
+type Rule = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// The rules in the order of their findings, in three groups of similar
+/// cost: the word rules weigh most.
+const GROUPS: [&[Rule]; 3] = [
+    &[
+        missing_column::check,
+        empty_required_field::check,
+        no_year_marked::check,
+        year_outside_period::check,
+        glued_text::check,
+    ],
+    &[split_word::check],
+    &[mixed_script::check, duplicate_record::check],
+];
+
+/// From this many records on, the groups of rules run in parallel (on the
+/// current rayon pool); a smaller document is checked on the calling
+/// thread.
+const PARALLEL_FROM_RECORDS: usize = 32;
+
+/// Run every rule over `doc`.
+pub(crate) fn run(doc: &Document, vocabulary: &(dyn Vocabulary + Sync)) -> Vec<Diagnostic> {
+    let pieces = Pieces::new(doc);
+    // Each group remembers known words of its own: a cache shared between
+    // threads would cost more than the few words both groups look up.
+    let group = |rules: &[Rule]| {
+        let cx = Context::new(doc, vocabulary, &pieces);
+        let mut out = Vec::new();
+        for rule in rules {
+            rule(&cx, &mut out);
+        }
+        out
+    };
+    let [first, second, third] = GROUPS;
+    let (mut out, (second, third)) = if doc.records.len() >= PARALLEL_FROM_RECORDS {
+        rayon::join(
+            || group(first),
+            || rayon::join(|| group(second), || group(third)),
+        )
+    } else {
+        (group(first), (group(second), group(third)))
+    };
+    out.extend(second);
+    out.extend(third);
     // Document order: records first by number, document-level ones first.
     out.sort_by_key(|d| d.record.unwrap_or(0));
     out
@@ -276,7 +316,8 @@ pub(crate) mod test_support {
         vocabulary: &dyn Vocabulary,
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        rule(&Context::new(doc, vocabulary), &mut out);
+        let pieces = super::Pieces::new(doc);
+        rule(&Context::new(doc, vocabulary, &pieces), &mut out);
         out
     }
 
