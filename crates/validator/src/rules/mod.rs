@@ -364,3 +364,55 @@ pub(crate) mod test_support {
         doc
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{check_with, document, record, Words};
+    use super::*;
+
+    /// A document large enough for the parallel path, with findings of
+    /// several rules in most records.
+    fn troubled() -> Document {
+        let records = (1..=PARALLEL_FROM_RECORDS as u32 + 8)
+            .map(|no| {
+                let mut r = record(no);
+                match no % 4 {
+                    0 => r.kegiatan = vec![format!("Pelatihankader desa {no}")],
+                    1 => {
+                        // A split word, and a Cyrillic letter in a Latin word.
+                        r.masalah = vec!["Pening katan kapasitas".into()];
+                        r.kegiatan = vec!["Sosi\u{0430}lisasi desa".into()];
+                    }
+                    2 => r.waktu_pelaksanaan = vec![2031],
+                    _ => r.masalah = vec!["Masalah nomor 1".into()],
+                }
+                r
+            })
+            .collect();
+        document(records)
+    }
+
+    #[test]
+    fn the_groups_find_what_the_rules_find_one_by_one_in_order() {
+        let doc = troubled();
+        assert!(doc.records.len() >= PARALLEL_FROM_RECORDS);
+        let words = Words::of(&["pelatihan", "kader", "desa", "peningkatan", "kapasitas"]);
+        let mut expected: Vec<Diagnostic> = GROUPS
+            .iter()
+            .flat_map(|rules| rules.iter())
+            .flat_map(|&rule| check_with(rule, &doc, &words))
+            .collect();
+        expected.sort_by_key(|d| d.record.unwrap_or(0));
+        let codes: std::collections::BTreeSet<&str> =
+            expected.iter().map(|d| d.code.as_str()).collect();
+        assert!(codes.len() >= 3, "several rules find something: {codes:?}");
+        for threads in [1, 4] {
+            let found = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| run(&doc, &words));
+            assert_eq!(found, expected, "{threads} threads");
+        }
+    }
+}
