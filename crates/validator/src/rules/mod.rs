@@ -248,18 +248,30 @@ const GROUPS: [&[Rule]; 3] = [
     &[mixed_script::check, duplicate_record::check],
 ];
 
-/// From this many records on, the groups of rules run in parallel (on the
-/// current rayon pool); a smaller document is checked on the calling
-/// thread.
-const PARALLEL_FROM_RECORDS: usize = 32;
+/// From this many pieces of text on (about two pages of a plan), the
+/// groups of rules run in parallel (on the current rayon pool); a smaller
+/// document is checked on the calling thread.
+const PARALLEL_FROM_PIECES: usize = 2000;
 
 /// Run every rule over `doc`.
 pub(crate) fn run(doc: &Document, vocabulary: &(dyn Vocabulary + Sync)) -> Vec<Diagnostic> {
     let pieces = Pieces::new(doc);
+    let parallel = pieces.pieces.len() >= PARALLEL_FROM_PIECES;
+    run_groups(doc, vocabulary, &pieces, parallel)
+}
+
+/// Run the [`GROUPS`] of rules over `doc`, in parallel or one after the
+/// other; the findings are the same and in the same order.
+fn run_groups(
+    doc: &Document,
+    vocabulary: &(dyn Vocabulary + Sync),
+    pieces: &Pieces<'_>,
+    parallel: bool,
+) -> Vec<Diagnostic> {
     // Each group remembers known words of its own: a cache shared between
     // threads would cost more than the few words both groups look up.
     let group = |rules: &[Rule]| {
-        let cx = Context::new(doc, vocabulary, &pieces);
+        let cx = Context::new(doc, vocabulary, pieces);
         let mut out = Vec::new();
         for rule in rules {
             rule(&cx, &mut out);
@@ -267,7 +279,7 @@ pub(crate) fn run(doc: &Document, vocabulary: &(dyn Vocabulary + Sync)) -> Vec<D
         out
     };
     let [first, second, third] = GROUPS;
-    let (mut out, (second, third)) = if doc.records.len() >= PARALLEL_FROM_RECORDS {
+    let (mut out, (second, third)) = if parallel {
         rayon::join(
             || group(first),
             || rayon::join(|| group(second), || group(third)),
@@ -370,10 +382,10 @@ mod tests {
     use super::test_support::{check_with, document, record, Words};
     use super::*;
 
-    /// A document large enough for the parallel path, with findings of
-    /// several rules in most records.
+    /// A document with findings of several rules in most records, some of
+    /// them in one record.
     fn troubled() -> Document {
-        let records = (1..=PARALLEL_FROM_RECORDS as u32 + 8)
+        let records = (1..=40)
             .map(|no| {
                 let mut r = record(no);
                 match no % 4 {
@@ -395,7 +407,6 @@ mod tests {
     #[test]
     fn the_groups_find_what_the_rules_find_one_by_one_in_order() {
         let doc = troubled();
-        assert!(doc.records.len() >= PARALLEL_FROM_RECORDS);
         let words = Words::of(&["pelatihan", "kader", "desa", "peningkatan", "kapasitas"]);
         let mut expected: Vec<Diagnostic> = GROUPS
             .iter()
@@ -406,13 +417,15 @@ mod tests {
         let codes: std::collections::BTreeSet<&str> =
             expected.iter().map(|d| d.code.as_str()).collect();
         assert!(codes.len() >= 3, "several rules find something: {codes:?}");
-        for threads in [1, 4] {
+        let pieces = Pieces::new(&doc);
+        for parallel in [false, true] {
             let found = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
+                .num_threads(4)
                 .build()
                 .unwrap()
-                .install(|| run(&doc, &words));
-            assert_eq!(found, expected, "{threads} threads");
+                .install(|| run_groups(&doc, &words, &pieces, parallel));
+            assert_eq!(found, expected, "parallel: {parallel}");
         }
+        assert_eq!(run(&doc, &words), expected);
     }
 }
