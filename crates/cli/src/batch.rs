@@ -30,7 +30,8 @@ pub struct Args {
     /// gives `plan.json`; files found in a directory keep their relative path).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Worker threads; 0 uses every core.
+    /// Worker threads; 0 uses every core. A document's own parallel work
+    /// shares these threads, so no more run at once.
     #[arg(short, long, value_name = "N", default_value_t = 0)]
     jobs: usize,
     /// Also write every record of every document to this JSON Lines file,

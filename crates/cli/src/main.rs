@@ -26,6 +26,8 @@ enum Command {
     /// Extract one document to pergub-rad/1 JSON (stdout, or -o FILE).
     ///
     /// Always emits a complete document: problems become diagnostics in it.
+    /// A large document is restored and checked on all cores; the
+    /// RAYON_NUM_THREADS environment variable sets how many threads.
     ///
     /// Example: pergub extract seeds/000_861539b47a742229.txt -o plan.json
     Extract(extract::Args),
