@@ -22,7 +22,9 @@ pub struct Normalised {
 }
 
 impl Normaliser {
-    /// Restore and resolve every raw record of a parsed document.
+    /// Restore and resolve every raw record of a parsed document. The
+    /// cells of a large document are restored in parallel on the current
+    /// rayon pool; the result does not depend on the number of threads.
     pub fn normalise(&self, parsed: &Parsed) -> Normalised {
         let mut out = Normalised::default();
         // Whole cells repeat within a document (an agency named in every

@@ -50,6 +50,11 @@ impl Pipeline {
     ///
     /// Fails only when the input cannot be read at all in `format`; every
     /// other problem becomes a diagnostic in the returned document.
+    ///
+    /// A large document is restored and checked in parallel on the current
+    /// rayon pool (the global one, of every core, unless called inside
+    /// [`rayon::ThreadPool::install`]); the document is the same whatever
+    /// the number of threads.
     pub fn extract(&self, input: &[u8], format: Format, name: &str) -> Result<Document, Error> {
         let parsed = pergub_parser::parse(input, format)?;
         let normalised = self.normaliser.normalise(&parsed);
