@@ -5,8 +5,10 @@
 //! `cargo bench -p pergub --bench pipeline` runs the divan benchmarks, then
 //! measures the ratio whole pipeline / floor in the same process and prints
 //! it (interleaved rounds, fastest call of each, so that both see the same
-//! machine load). The pipeline runs on all cores (a document's cells are
-//! restored in parallel); its ratio on one thread is printed too.
+//! machine load). The pipeline runs on a pool of every core, as `pergub
+//! extract` runs it (a document is restored and checked in parallel inside
+//! a pool); its ratio on one thread is printed too. The normaliser, validator
+//! and whole-pipeline benches run on that pool as well.
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
@@ -35,6 +37,13 @@ fn grown(pages: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A pool of every core: the normaliser and validator work in parallel
+/// only inside a pool, as `pergub extract` runs them.
+fn all_cores() -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().build().unwrap())
 }
 
 fn floor(text: &str) -> usize {
@@ -77,7 +86,7 @@ fn stage_3_normalise(bencher: Bencher) {
     let normaliser = pergub_normaliser::Normaliser::new();
     bencher
         .counter(bytes())
-        .bench(|| normaliser.normalise(black_box(&parsed)));
+        .bench(|| all_cores().install(|| normaliser.normalise(black_box(&parsed))));
 }
 
 #[divan::bench]
@@ -88,7 +97,7 @@ fn stage_4_validate(bencher: Bencher) {
     let validator = pergub_validator::Validator::new(&pergub_normaliser::Normaliser::new());
     bencher
         .counter(bytes())
-        .bench(|| validator.validate(black_box(&doc)));
+        .bench(|| all_cores().install(|| validator.validate(black_box(&doc))));
 }
 
 #[divan::bench]
@@ -105,9 +114,11 @@ fn stage_5_json(bencher: Bencher) {
 fn whole_pipeline(bencher: Bencher) {
     let pipeline = Pipeline::new();
     bencher.counter(bytes()).bench(|| {
-        pipeline
-            .extract(black_box(seed().as_bytes()), Format::Markdown, "seed.txt")
-            .unwrap()
+        all_cores().install(|| {
+            pipeline
+                .extract(black_box(seed().as_bytes()), Format::Markdown, "seed.txt")
+                .unwrap()
+        })
     });
 }
 
@@ -128,9 +139,11 @@ fn whole_pipeline_pages(bencher: Bencher, pages: usize) {
     let text = grown(pages);
     let pipeline = Pipeline::new();
     bencher.counter(BytesCount::new(text.len())).bench(|| {
-        pipeline
-            .extract(black_box(text.as_bytes()), Format::Markdown, "grown.md")
-            .unwrap()
+        all_cores().install(|| {
+            pipeline
+                .extract(black_box(text.as_bytes()), Format::Markdown, "grown.md")
+                .unwrap()
+        })
     });
 }
 
@@ -170,13 +183,10 @@ fn ratio() {
     let floor_once = || {
         black_box(floor(black_box(text)));
     };
-    // The pipeline restores a document's cells in parallel on the current
-    // rayon pool: measured on all cores and on one thread.
-    let one_thread = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .build()
-        .unwrap();
-    let whole_one_thread = || one_thread.install(whole);
+    // Inside a pool the pipeline restores and checks a document in
+    // parallel: measured on a pool of every core, and on this thread alone.
+    let whole_one_thread = whole;
+    let whole = || all_cores().install(whole_one_thread);
     let (mut best_floor, mut best_whole, mut best_one) =
         (Duration::MAX, Duration::MAX, Duration::MAX);
     for _ in 0..7 {
@@ -208,7 +218,7 @@ fn ratio() {
     );
     println!(
         "threads: {}; ratio on one thread: {ratio_one:.2}",
-        rayon::current_num_threads()
+        all_cores().current_num_threads()
     );
     println!(
         "ratio whole pipeline / floor: {ratio:.2} (goal: at most 10) {}",

@@ -5,7 +5,7 @@
 //! cell), `json` for tools, and `github` as workflow commands that GitHub
 //! Actions turns into annotations on the pull request.
 
-use crate::input::{pipeline, read_input, resolve_format, source_name};
+use crate::input::{extract, pipeline, read_input, resolve_format, source_name};
 use crate::{FormatArg, PipelineArgs};
 use anyhow::{Context, Result};
 use pergub::codes;
@@ -76,8 +76,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for input in &args.inputs {
         let result = read_input(input).and_then(|bytes| {
             let format = resolve_format(args.format, input, &bytes);
-            let doc = pipeline
-                .extract(&bytes, format, &source_name(input))
+            let doc = extract(&pipeline, &bytes, format, &source_name(input))
                 .with_context(|| format!("{}: cannot extract", input.display()))?;
             let lines = match doc.source.format {
                 pergub::Format::Pdf => Vec::new(),

@@ -1,6 +1,6 @@
 //! `pergub extract`.
 
-use crate::input::{pipeline, read_input, resolve_format, source_name};
+use crate::input::{extract, pipeline, read_input, resolve_format, source_name};
 use crate::{FormatArg, PipelineArgs};
 use anyhow::{Context, Result};
 use std::io::Write;
@@ -29,8 +29,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let bytes = read_input(&args.input)?;
     let format = resolve_format(args.format, &args.input, &bytes);
     let name = source_name(&args.input);
-    let doc = pipeline
-        .extract(&bytes, format, &name)
+    let doc = extract(&pipeline, &bytes, format, &name)
         .with_context(|| format!("{}: cannot extract", args.input.display()))?;
     // Stream the JSON: a large document is never held twice in memory.
     match &args.output {

@@ -36,6 +36,29 @@ pub fn source_name(path: &Path) -> String {
         .unwrap_or_else(|| "-".to_string())
 }
 
+/// Inputs from this size on are extracted on a pool of every core (the
+/// library restores and checks a document in parallel inside a pool); a
+/// smaller one is done on the main thread, without starting any thread.
+const POOL_FROM_BYTES: usize = 8192;
+
+/// Extract `bytes` with `pipeline`, on every core when the input is large
+/// enough (`RAYON_NUM_THREADS` sets how many threads); on this thread when
+/// it is small or no thread can be started.
+pub fn extract(
+    pipeline: &Pipeline,
+    bytes: &[u8],
+    format: Format,
+    name: &str,
+) -> Result<pergub::Document, pergub::Error> {
+    let work = || pipeline.extract(bytes, format, name);
+    if bytes.len() >= POOL_FROM_BYTES {
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().build() {
+            return pool.install(work);
+        }
+    }
+    work()
+}
+
 /// Build the pipeline the options ask for.
 pub fn pipeline(args: &PipelineArgs) -> Result<Pipeline> {
     let mut registry = pergub::Registry::embedded().clone();

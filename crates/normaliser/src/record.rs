@@ -22,9 +22,11 @@ pub struct Normalised {
 }
 
 impl Normaliser {
-    /// Restore and resolve every raw record of a parsed document. The
-    /// cells of a large document are restored in parallel on the current
-    /// rayon pool; the result does not depend on the number of threads.
+    /// Restore and resolve every raw record of a parsed document. Called
+    /// inside a rayon pool ([`rayon::ThreadPool::install`], or from a
+    /// parallel iterator), the cells of a large document are restored in
+    /// parallel on that pool; elsewhere on the calling thread alone. The
+    /// result does not depend on the number of threads.
     pub fn normalise(&self, parsed: &Parsed) -> Normalised {
         let mut out = Normalised::default();
         // Whole cells repeat within a document (an agency named in every
@@ -46,10 +48,10 @@ impl Normaliser {
         out
     }
 
-    /// Every distinct cell of the document restored once. Cells are
-    /// restored in parallel (on the current rayon pool) when there is
-    /// enough text to pay for the threads: restoration is most of the work
-    /// and each cell's result depends on its lines only.
+    /// Every distinct cell of the document restored once. Called inside a
+    /// rayon pool, cells are restored in parallel on that pool when there
+    /// is enough text to pay for it: restoration is most of the work and
+    /// each cell's result depends on its lines only.
     fn restore_cells(&self, parsed: &Parsed) -> Restored {
         let mut distinct: Vec<&[String]> = Vec::new();
         let mut index: HashMap<&[String], usize, BuildHasherDefault<WordHasher>> =
@@ -71,10 +73,11 @@ impl Normaliser {
             .flat_map(|l| l.iter())
             .map(String::len)
             .sum();
-        let items: Vec<Vec<String>> = if bytes < PARALLEL_FROM_BYTES {
-            distinct.iter().map(restore).collect()
-        } else {
+        let parallel = bytes >= PARALLEL_FROM_BYTES && rayon::current_thread_index().is_some();
+        let items: Vec<Vec<String>> = if parallel {
             distinct.par_iter().map(restore).collect()
+        } else {
+            distinct.iter().map(restore).collect()
         };
         Restored { items, order }
     }
@@ -189,8 +192,7 @@ impl Normaliser {
 }
 
 /// Below this much cell text (in bytes) a document's cells are restored
-/// on the calling thread: too little work to pay for starting the pool's
-/// threads (a process that reads a document without tables starts none).
+/// on the calling thread, even inside a pool: too little work to share.
 const PARALLEL_FROM_BYTES: usize = 4096;
 
 /// A document's cells, restored: the items of each distinct cell, and

@@ -51,10 +51,19 @@ impl Pipeline {
     /// Fails only when the input cannot be read at all in `format`; every
     /// other problem becomes a diagnostic in the returned document.
     ///
-    /// A large document is restored and checked in parallel on the current
-    /// rayon pool (the global one, of every core, unless called inside
-    /// [`rayon::ThreadPool::install`]); the document is the same whatever
-    /// the number of threads.
+    /// Called inside a rayon pool, a large document is restored and checked
+    /// in parallel on that pool; elsewhere all the work is done on the
+    /// calling thread, and no thread is started. The document is the same
+    /// either way:
+    ///
+    /// ```
+    /// # use pergub::{Format, Pipeline};
+    /// let pipeline = Pipeline::new();
+    /// let text = std::fs::read("../../seeds/000_861539b47a742229.txt").unwrap();
+    /// let pool = rayon::ThreadPoolBuilder::new().build().unwrap(); // every core
+    /// let doc = pool.install(|| pipeline.extract(&text, Format::Markdown, "seed.txt")).unwrap();
+    /// assert_eq!(doc, pipeline.extract(&text, Format::Markdown, "seed.txt").unwrap());
+    /// ```
     pub fn extract(&self, input: &[u8], format: Format, name: &str) -> Result<Document, Error> {
         let parsed = pergub_parser::parse(input, format)?;
         let normalised = self.normaliser.normalise(&parsed);

@@ -75,9 +75,10 @@ impl Validator {
 
     /// Run every rule over `doc` and return what they found, document-level
     /// findings first, then by record. `doc.diagnostics` (the earlier
-    /// stages' findings) is read, so that no cause is reported twice. The
-    /// rules of a large document run in parallel on the current rayon pool;
-    /// the findings are the same and in the same order either way.
+    /// stages' findings) is read, so that no cause is reported twice.
+    /// Called inside a rayon pool, the rules of a large document run in
+    /// parallel on that pool; the findings are the same and in the same
+    /// order either way.
     pub fn validate(&self, doc: &Document) -> Vec<Diagnostic> {
         rules::run(doc, &self.lexicon)
     }

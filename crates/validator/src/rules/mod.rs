@@ -249,14 +249,15 @@ const GROUPS: [&[Rule]; 3] = [
 ];
 
 /// From this many pieces of text on (about two pages of a plan), the
-/// groups of rules run in parallel (on the current rayon pool); a smaller
-/// document is checked on the calling thread.
+/// groups of rules run in parallel when called inside a rayon pool; a
+/// smaller document is checked on the calling thread.
 const PARALLEL_FROM_PIECES: usize = 2000;
 
 /// Run every rule over `doc`.
 pub(crate) fn run(doc: &Document, vocabulary: &(dyn Vocabulary + Sync)) -> Vec<Diagnostic> {
     let pieces = Pieces::new(doc);
-    let parallel = pieces.pieces.len() >= PARALLEL_FROM_PIECES;
+    let parallel =
+        pieces.pieces.len() >= PARALLEL_FROM_PIECES && rayon::current_thread_index().is_some();
     run_groups(doc, vocabulary, &pieces, parallel)
 }
 
