@@ -93,6 +93,8 @@ impl Normaliser {
         record.sub_gugus_tugas = raw.section.clone();
         record.waktu_pelaksanaan = raw.years.clone();
         for (role, _) in &raw.cells {
+            // The cell's restored items: one per cell, in order.
+            let items = cache.next_cell();
             let field = match role {
                 ColumnRole::Instansi => Some(Field::Instansi),
                 ColumnRole::Masalah => Some(Field::Masalah),
@@ -107,7 +109,6 @@ impl Normaliser {
             };
             match field {
                 Some(field) if field.is_agency() => {
-                    let items = cache.next_cell();
                     let mentions =
                         self.agencies(no, field, raw.span, items, diagnostics, cache.resolved);
                     if let Some(list) = record.agencies_mut(field) {
@@ -115,13 +116,11 @@ impl Normaliser {
                     }
                 }
                 Some(field) => {
-                    let items = cache.next_cell();
                     if let Some(list) = record.items_mut(field) {
                         list.extend(items.iter().cloned());
                     }
                 }
                 None => {
-                    let items = cache.next_cell();
                     if !items.is_empty() {
                         let list = record.extra.entry(role.name()).or_default();
                         list.extend(items.iter().cloned());
