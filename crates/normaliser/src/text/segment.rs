@@ -171,7 +171,7 @@ pub(crate) fn restore_item(lines: &[String], lexicon: &Lexicon, vocabulary: &Voc
             atom,
             &model,
         );
-        out.push_str(&model.run(run, names.get(i..end).unwrap_or(&[])));
+        model.run(run, names.get(i..end).unwrap_or(&[]), &mut out);
         i = end;
     }
     out
@@ -589,6 +589,21 @@ struct Model<'a> {
     vocabulary: &'a Vocabulary,
 }
 
+/// What [`Model::run`] finds out about one atom of a run.
+#[derive(Debug)]
+struct Facts<'a> {
+    /// The atom in lower case.
+    lower: Cow<'a, str>,
+    /// The model's zipf of it.
+    zipf: Option<f32>,
+    /// Whether it is a sure word ([`SURE_ZIPF`]).
+    known: bool,
+    /// Whether it must be re-segmented.
+    suspect: bool,
+    /// Whether it is in a window to re-segment (suspect, or next to one).
+    window: bool,
+}
+
 /// One character of a run with the gap before it.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
@@ -631,24 +646,28 @@ impl Model<'_> {
             + fragment
     }
 
-    /// Restore a run of letter atoms.
-    fn run(&self, run: &[Atom<'_>], names: &[bool]) -> String {
+    /// Restore a run of letter atoms, appended to `out`.
+    fn run(&self, run: &[Atom<'_>], names: &[bool], out: &mut String) {
         // Which atoms need re-segmenting: unknown ones, those at a line
         // break or hyphen, those with an inner capital; and one neighbour
         // on each side of them.
         let n = run.len();
-        let lowers: Vec<Cow<'_, str>> = run.iter().map(|a| lower_case(&a.text)).collect();
         // A word known only through an unlikely derivation (`di` + noun, a
         // preposition glued to its noun) is checked like an unknown one.
-        let zipfs: Vec<Option<f32>> = lowers.iter().map(|l| self.zipf(l)).collect();
-        let known: Vec<bool> = zipfs
+        let mut facts: Vec<Facts<'_>> = run
             .iter()
-            .map(|z| z.is_some_and(|z| z >= SURE_ZIPF))
-            .collect();
-        let mut suspect: Vec<bool> = run
-            .iter()
-            .zip(&known)
-            .map(|(atom, &known)| !known || has_camel(&atom.text))
+            .map(|atom| {
+                let lower = lower_case(&atom.text);
+                let zipf = self.zipf(&lower);
+                let known = zipf.is_some_and(|z| z >= SURE_ZIPF);
+                Facts {
+                    lower,
+                    zipf,
+                    known,
+                    suspect: !known || has_camel(&atom.text),
+                    window: false,
+                }
+            })
             .collect();
         // A plain line break between two known words that do not join into
         // a known word is a space: nothing to decide. Any other break or
@@ -657,52 +676,47 @@ impl Model<'_> {
             let decided = match run[k].gap {
                 Gap::Space | Gap::None => true,
                 Gap::Break => {
-                    known[k - 1] && known[k] && {
-                        let joined = format!("{}{}", lowers[k - 1], lowers[k]);
+                    facts[k - 1].known && facts[k].known && {
+                        let joined = format!("{}{}", facts[k - 1].lower, facts[k].lower);
                         self.zipf(&joined).is_none()
                     }
                 }
                 Gap::HyphenBreak | Gap::Hyphen => false,
             };
             if !decided {
-                suspect[k - 1] = true;
-                suspect[k] = true;
+                facts[k - 1].suspect = true;
+                facts[k].suspect = true;
             }
         }
-        let mut window = suspect.clone();
         for k in 0..n {
-            if suspect[k] {
+            if facts[k].suspect {
+                facts[k].window = true;
                 if k > 0 {
-                    window[k - 1] = true;
+                    facts[k - 1].window = true;
                 }
                 if k + 1 < n {
-                    window[k + 1] = true;
+                    facts[k + 1].window = true;
                 }
             }
         }
-        let mut out = String::new();
         let mut k = 0;
         while k < n {
             let gap_text = if k == 0 { "" } else { gap_text(run[k].gap) };
-            if !window[k] {
+            if !facts[k].window {
                 out.push_str(gap_text);
                 out.push_str(&run[k].text);
                 k += 1;
                 continue;
             }
             let mut end = k + 1;
-            while end < n && window[end] {
+            while end < n && facts[end].window {
                 end += 1;
             }
             out.push_str(gap_text);
-            out.push_str(&self.segment(
-                &run[k..end],
-                names.get(k..end).unwrap_or(&[]),
-                zipfs.get(k..end).unwrap_or(&[]),
-            ));
+            let zipfs: Vec<Option<f32>> = facts[k..end].iter().map(|f| f.zipf).collect();
+            out.push_str(&self.segment(&run[k..end], names.get(k..end).unwrap_or(&[]), &zipfs));
             k = end;
         }
-        out
     }
 
     /// Re-segment a window of letter atoms by dynamic programming (`zipfs`:
