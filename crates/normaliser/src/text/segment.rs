@@ -144,7 +144,8 @@ pub(crate) fn restore_item(lines: &[String], lexicon: &Lexicon, vocabulary: &Voc
     };
     let atoms = merge_codes(atoms(lines, lexicon, vocabulary), &model);
     let names = names(&atoms, &model);
-    let mut out = String::new();
+    // The restored text is about as long as the lines.
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     let mut i = 0;
     while i < atoms.len() {
         let Some(atom) = atoms.get(i) else { break };
