@@ -292,9 +292,9 @@ fn atoms<'a>(lines: &'a [String], lexicon: &Lexicon, vocabulary: &Vocabulary) ->
     let mut atoms: Vec<Atom<'a>> = Vec::new();
     let line_count = lines.len();
     for (l, line) in lines.iter().enumerate() {
-        let tokens: Vec<&str> = line.split_whitespace().collect();
-        let token_count = tokens.len();
-        for (t, token) in tokens.into_iter().enumerate() {
+        let mut tokens = line.split_whitespace().enumerate().peekable();
+        while let Some((t, token)) = tokens.next() {
+            let last = tokens.peek().is_none();
             let mut gap = if t > 0 { Gap::Space } else { Gap::Break };
             let mut token = token;
             // `Ketena` / `-gakerjaan`: the hyphen belongs to the break.
@@ -309,8 +309,7 @@ fn atoms<'a>(lines: &'a [String], lexicon: &Lexicon, vocabulary: &Vocabulary) ->
             }
             // `Pe-` / `ncegahan`: the hyphen at the end of a line.
             let mut hyphen_after = false;
-            if t + 1 == token_count && l + 1 < line_count && token.len() > 1 && token.ends_with('-')
-            {
+            if last && l + 1 < line_count && token.len() > 1 && token.ends_with('-') {
                 let before = token[..token.len() - 1].chars().next_back();
                 if before.is_some_and(char::is_alphanumeric) {
                     hyphen_after = true;
@@ -330,20 +329,19 @@ fn atoms<'a>(lines: &'a [String], lexicon: &Lexicon, vocabulary: &Vocabulary) ->
         }
     }
     // Fold the placeholder of a line-end hyphen into the next atom's gap.
-    let mut folded: Vec<Atom<'a>> = Vec::with_capacity(atoms.len());
     let mut pending = false;
-    for atom in atoms {
+    atoms.retain_mut(|atom| {
         if atom.kind == Kind::Punct && atom.text.is_empty() {
             pending = true;
-            continue;
+            return false;
         }
-        let mut atom = atom;
         if pending {
             atom.gap = Gap::HyphenBreak;
             pending = false;
         }
-        folded.push(atom);
-    }
+        true
+    });
+    let mut folded = atoms;
     if pending {
         folded.push(Atom {
             text: Cow::Borrowed("-"),
