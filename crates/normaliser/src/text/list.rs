@@ -2,16 +2,16 @@
 
 use crate::Lexicon;
 
-/// The lines of one item.
-pub(crate) type ItemLines = Vec<String>;
+/// The lines of one item, borrowed from the cell's cleaned lines.
+pub(crate) type ItemLines<'a> = Vec<&'a str>;
 
 /// Group cleaned lines into items: numbered markers (`1.`, `2)`) in
 /// sequence, bullets (`-`, `•`), lines ending in `;`, and blank lines start
 /// a new item. Markers are dropped, and so is a trailing `;` or `,` that only
 /// separated the items. Lettered sub-items (`a.`) stay in their parent.
-pub(crate) fn split_items(lines: &[String], lexicon: &Lexicon) -> Vec<ItemLines> {
-    let mut items: Vec<ItemLines> = Vec::new();
-    let mut current: ItemLines = Vec::new();
+pub(crate) fn split_items<'a>(lines: &'a [String], lexicon: &Lexicon) -> Vec<ItemLines<'a>> {
+    let mut items: Vec<ItemLines<'a>> = Vec::new();
+    let mut current: ItemLines<'a> = Vec::new();
     let mut last_number: Option<u32> = None;
     let mut is_list = false;
     for line in lines {
@@ -23,7 +23,7 @@ pub(crate) fn split_items(lines: &[String], lexicon: &Lexicon) -> Vec<ItemLines>
             }
             continue;
         }
-        let previous = current.last().map(String::as_str);
+        let previous = current.last().copied();
         let body = match marker(line, last_number, previous, lexicon) {
             Some(Marker::Number(n, len)) => {
                 last_number = Some(n);
@@ -45,7 +45,7 @@ pub(crate) fn split_items(lines: &[String], lexicon: &Lexicon) -> Vec<ItemLines>
         if line.is_empty() {
             continue;
         }
-        current.push(line.to_string());
+        current.push(line);
         if line.ends_with(';') {
             items.push(std::mem::take(&mut current));
             is_list = true;
@@ -57,8 +57,7 @@ pub(crate) fn split_items(lines: &[String], lexicon: &Lexicon) -> Vec<ItemLines>
     if is_list || items.len() > 1 {
         for item in &mut items {
             if let Some(last) = item.last_mut() {
-                let kept = last.trim_end_matches([';', ',']).trim_end().len();
-                last.truncate(kept);
+                *last = last.trim_end_matches([';', ',']).trim_end();
                 if last.is_empty() {
                     item.pop();
                 }
@@ -140,6 +139,9 @@ mod tests {
     fn split(lines: &[&str]) -> Vec<Vec<String>> {
         let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
         split_items(&lines, Lexicon::embedded())
+            .into_iter()
+            .map(|item| item.into_iter().map(str::to_string).collect())
+            .collect()
     }
 
     #[test]

@@ -83,6 +83,7 @@ impl Restorer {
             .map(|l| clean::clean_line(l))
             .filter(|l| !l.is_empty())
             .collect();
-        clean::tidy_spacing(&segment::restore_item(&cleaned, &self.lexicon, vocabulary))
+        let lines: Vec<&str> = cleaned.iter().map(String::as_str).collect();
+        clean::tidy_spacing(&segment::restore_item(&lines, &self.lexicon, vocabulary))
     }
 }

@@ -137,7 +137,7 @@ struct Atom<'a> {
 }
 
 /// Restore the text of one item from its (cleaned) lines.
-pub(crate) fn restore_item(lines: &[String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> String {
+pub(crate) fn restore_item(lines: &[&str], lexicon: &Lexicon, vocabulary: &Vocabulary) -> String {
     let model = Model {
         lexicon,
         vocabulary,
@@ -288,7 +288,7 @@ fn joins_at_break(before: &Atom<'_>, atom: &Atom<'_>, model: &Model<'_>) -> bool
 }
 
 /// Cut the lines into atoms with the gap before each.
-fn atoms<'a>(lines: &'a [String], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<Atom<'a>> {
+fn atoms<'a>(lines: &[&'a str], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<Atom<'a>> {
     let mut atoms: Vec<Atom<'a>> = Vec::new();
     let line_count = lines.len();
     for (l, line) in lines.iter().enumerate() {
