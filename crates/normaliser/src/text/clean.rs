@@ -1,12 +1,33 @@
 //! Character-level cleaning of one visual line: Unicode NFC, look-alike
 //! letters from other scripts, invisible characters and whitespace.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// A line in NFC with look-alike letters mapped to Latin, invisible
 /// characters removed, a soft hyphen at the end kept as a hyphen, and
 /// whitespace collapsed and trimmed.
-pub(crate) fn clean_line(line: &str) -> String {
+pub(crate) fn clean_line(line: &str) -> Cow<'_, str> {
+    if line.is_ascii() {
+        // Nothing to normalise, map or remove: only the whitespace, and
+        // most lines are already single-spaced.
+        let mut previous_space = true;
+        let tidy = line.bytes().all(|b| {
+            let space = char::from(b).is_whitespace();
+            let ok = !space || (b == b' ' && !previous_space);
+            previous_space = space;
+            ok
+        }) && !previous_space;
+        if tidy {
+            return Cow::Borrowed(line);
+        }
+    }
+    Cow::Owned(clean_owned(line))
+}
+
+/// [`clean_line`] into a new string.
+fn clean_owned(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     if line.is_ascii() {
         // Nothing to normalise, map or remove: only the whitespace.
@@ -175,6 +196,26 @@ mod tests {
             "Россия",
             "a Cyrillic word with non-look-alikes stays"
         );
+    }
+
+    #[test]
+    fn a_tidy_ascii_line_is_kept_as_it_is_and_others_are_cleaned() {
+        let tidy = "Dinas Sosial, Provinsi (2024)";
+        assert!(matches!(clean_line(tidy), Cow::Borrowed(s) if s == tidy));
+        for (untidy, clean) in [
+            (" Dinas Sosial", "Dinas Sosial"),
+            ("Dinas Sosial ", "Dinas Sosial"),
+            ("Dinas  Sosial", "Dinas Sosial"),
+            ("Dinas\tSosial", "Dinas Sosial"),
+            ("Dinas\u{0B}Sosial", "Dinas Sosial"),
+            ("Dinas\r", "Dinas"),
+            ("", ""),
+            (" ", ""),
+        ] {
+            let got = clean_line(untidy);
+            assert!(matches!(got, Cow::Owned(_)), "{untidy:?}");
+            assert_eq!(got, clean, "{untidy:?}");
+        }
     }
 
     #[test]

@@ -9,13 +9,16 @@ pub(crate) type ItemLines<'a> = Vec<&'a str>;
 /// sequence, bullets (`-`, `•`), lines ending in `;`, and blank lines start
 /// a new item. Markers are dropped, and so is a trailing `;` or `,` that only
 /// separated the items. Lettered sub-items (`a.`) stay in their parent.
-pub(crate) fn split_items<'a>(lines: &'a [String], lexicon: &Lexicon) -> Vec<ItemLines<'a>> {
+pub(crate) fn split_items<'a, S: AsRef<str>>(
+    lines: &'a [S],
+    lexicon: &Lexicon,
+) -> Vec<ItemLines<'a>> {
     let mut items: Vec<ItemLines<'a>> = Vec::new();
     let mut current: ItemLines<'a> = Vec::new();
     let mut last_number: Option<u32> = None;
     let mut is_list = false;
     for line in lines {
-        let line = line.trim();
+        let line = line.as_ref().trim();
         if line.is_empty() {
             if !current.is_empty() {
                 items.push(std::mem::take(&mut current));

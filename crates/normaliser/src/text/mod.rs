@@ -22,6 +22,8 @@ mod vocabulary;
 
 pub use vocabulary::Vocabulary;
 
+use std::borrow::Cow;
+
 use crate::Lexicon;
 
 /// Restores the text of cells and splits enumerated cells into items.
@@ -61,7 +63,7 @@ impl Restorer {
 
     /// [`Restorer::items`] with the document's own words as evidence.
     pub fn items_in(&self, lines: &[String], vocabulary: &Vocabulary) -> Vec<String> {
-        let cleaned: Vec<String> = lines.iter().map(|l| clean::clean_line(l)).collect();
+        let cleaned: Vec<Cow<'_, str>> = lines.iter().map(|l| clean::clean_line(l)).collect();
         list::split_items(&cleaned, &self.lexicon)
             .iter()
             .map(|item| {
@@ -78,12 +80,12 @@ impl Restorer {
 
     /// [`Restorer::restore`] with the document's own words as evidence.
     pub fn restore_in(&self, lines: &[String], vocabulary: &Vocabulary) -> String {
-        let cleaned: Vec<String> = lines
+        let cleaned: Vec<Cow<'_, str>> = lines
             .iter()
             .map(|l| clean::clean_line(l))
             .filter(|l| !l.is_empty())
             .collect();
-        let lines: Vec<&str> = cleaned.iter().map(String::as_str).collect();
+        let lines: Vec<&str> = cleaned.iter().map(AsRef::as_ref).collect();
         clean::tidy_spacing(&segment::restore_item(&lines, &self.lexicon, vocabulary))
     }
 }
