@@ -360,18 +360,18 @@ mod tests {
     #[test]
     fn glue_split_and_typo() {
         assert_eq!(
-            ids("KanwilHukum da nHAM Maluku"),
-            [pair("KanwilHukum da nHAM Maluku", Some("KEMENKUMHAM"))]
+            ids("DinasKesehat an Papua Barat"),
+            [pair("DinasKesehat an Papua Barat", Some("DINKES"))]
         );
         assert_eq!(
-            ids("Disnakertans"),
-            [pair("Disnakertans", Some("DISNAKERTRANS"))]
+            ids("Disnakretrans"),
+            [pair("Disnakretrans", Some("DISNAKERTRANS"))]
         );
         assert_eq!(
-            ids("Disnakertrans Provinsi Bantendan Instansiterka it"),
+            ids("Disnakertrans Provinsi Jambidan Pihakterka it"),
             [
-                pair("Disnakertrans Provinsi Banten", Some("DISNAKERTRANS")),
-                pair("Instansiterka it", None)
+                pair("Disnakertrans Provinsi Jambi", Some("DISNAKERTRANS")),
+                pair("Pihakterka it", None)
             ]
         );
     }

@@ -118,7 +118,7 @@ struct Piece<'a> {
     from: usize,
     /// Exclusive end unit.
     to: usize,
-    /// Byte end when the last unit is cut (a glued connector: "Bantendan").
+    /// Byte end when the last unit is cut (a glued connector: "Jambidan").
     cut: Option<usize>,
     /// Entry, generic, or unknown.
     what: What,
@@ -427,7 +427,7 @@ fn is_connector_unit(units: &Units, i: usize, vocab: &Vocabulary) -> bool {
 }
 
 /// A match ending inside a unit whose remainder is a connector glued on
-/// ("Bantendan"): the unit count to resume at and the byte where the match ends.
+/// ("Jambidan"): the unit count to resume at and the byte where the match ends.
 fn connector_cut(
     item: &str,
     units: &Units,
@@ -591,7 +591,7 @@ pub(crate) fn jurisdiction<'a>(
     }
     // A place: the longest place key starting at unit k that ends where a
     // unit ends, or where a connector glued to the end of a unit begins
-    // ("Bantendan").
+    // ("Jambidan").
     let mut place: Option<(usize, Option<usize>, &[usize])> = None;
     if let Some(unit) = units.units.get(k) {
         let rest = units.compact.get(unit.key_start..).unwrap_or("");

@@ -203,7 +203,7 @@ mod tests {
             stated_period("TAHUN 2021 SAMPAI DENGAN 2025"),
             Some([2021, 2025])
         );
-        assert_eq!(stated_period("NOMOR 10 TAHUN 2018"), None);
+        assert_eq!(stated_period("NOMOR 7 TAHUN 2022"), None);
         assert_eq!(stated_period("2024 - 2020"), None);
     }
 
@@ -226,7 +226,7 @@ mod tests {
             "TAHUN 2021 sampai dengan2025",
             "tahun 2021 hingga 2025, until 2030",
             "2021 UNTIL 2025",
-            "NOMOR 10 TAHUN 2018",
+            "NOMOR 7 TAHUN 2022",
             "12017 - 2021",
             "2017 - 20215 dan 2018 - 2022",
             "_2017 - 2021",
