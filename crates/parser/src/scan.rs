@@ -20,89 +20,35 @@
 //! They are written out by hand so that reading a document does not pay for
 //! compiling Unicode automata.
 
+use std::sync::OnceLock;
+
 use memchr::memchr2_iter;
+use regex_syntax::hir::{Class, Hir, HirKind};
 
-/// Decimal digits (general category `Nd`, Unicode 16.0, as the `regex`
-/// crate's `\d`): inclusive ranges of code points, in order.
-const DECIMAL: [(u32, u32); 71] = [
-    (0x00030, 0x00039),
-    (0x00660, 0x00669),
-    (0x006F0, 0x006F9),
-    (0x007C0, 0x007C9),
-    (0x00966, 0x0096F),
-    (0x009E6, 0x009EF),
-    (0x00A66, 0x00A6F),
-    (0x00AE6, 0x00AEF),
-    (0x00B66, 0x00B6F),
-    (0x00BE6, 0x00BEF),
-    (0x00C66, 0x00C6F),
-    (0x00CE6, 0x00CEF),
-    (0x00D66, 0x00D6F),
-    (0x00DE6, 0x00DEF),
-    (0x00E50, 0x00E59),
-    (0x00ED0, 0x00ED9),
-    (0x00F20, 0x00F29),
-    (0x01040, 0x01049),
-    (0x01090, 0x01099),
-    (0x017E0, 0x017E9),
-    (0x01810, 0x01819),
-    (0x01946, 0x0194F),
-    (0x019D0, 0x019D9),
-    (0x01A80, 0x01A89),
-    (0x01A90, 0x01A99),
-    (0x01B50, 0x01B59),
-    (0x01BB0, 0x01BB9),
-    (0x01C40, 0x01C49),
-    (0x01C50, 0x01C59),
-    (0x0A620, 0x0A629),
-    (0x0A8D0, 0x0A8D9),
-    (0x0A900, 0x0A909),
-    (0x0A9D0, 0x0A9D9),
-    (0x0A9F0, 0x0A9F9),
-    (0x0AA50, 0x0AA59),
-    (0x0ABF0, 0x0ABF9),
-    (0x0FF10, 0x0FF19),
-    (0x104A0, 0x104A9),
-    (0x10D30, 0x10D39),
-    (0x10D40, 0x10D49),
-    (0x11066, 0x1106F),
-    (0x110F0, 0x110F9),
-    (0x11136, 0x1113F),
-    (0x111D0, 0x111D9),
-    (0x112F0, 0x112F9),
-    (0x11450, 0x11459),
-    (0x114D0, 0x114D9),
-    (0x11650, 0x11659),
-    (0x116C0, 0x116C9),
-    (0x116D0, 0x116E3),
-    (0x11730, 0x11739),
-    (0x118E0, 0x118E9),
-    (0x11950, 0x11959),
-    (0x11BF0, 0x11BF9),
-    (0x11C50, 0x11C59),
-    (0x11D50, 0x11D59),
-    (0x11DA0, 0x11DA9),
-    (0x11F50, 0x11F59),
-    (0x16130, 0x16139),
-    (0x16A60, 0x16A69),
-    (0x16AC0, 0x16AC9),
-    (0x16B50, 0x16B59),
-    (0x16D70, 0x16D79),
-    (0x1CCF0, 0x1CCF9),
-    (0x1D7CE, 0x1D7FF),
-    (0x1E140, 0x1E149),
-    (0x1E2F0, 0x1E2F9),
-    (0x1E4F0, 0x1E4F9),
-    (0x1E5F1, 0x1E5FA),
-    (0x1E950, 0x1E959),
-    (0x1FBF0, 0x1FBF9),
-];
-
-/// Whether `c` is a decimal digit (`\d`).
+/// Whether `c` is a decimal digit (`\d`, general category `Nd`). ASCII is
+/// tested directly; for other characters the class comes from the same
+/// Unicode tables as the `regex` crate's, read once.
 fn is_decimal(c: char) -> bool {
-    let c = u32::from(c);
-    let i = DECIMAL.partition_point(|&(_, last)| last < c);
-    DECIMAL.get(i).is_some_and(|&(first, _)| first <= c)
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    static DECIMAL: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let ranges = DECIMAL.get_or_init(decimal_ranges);
+    let i = ranges.partition_point(|&(_, last)| last < c);
+    ranges.get(i).is_some_and(|&(first, _)| first <= c)
+}
+
+/// The ranges of `\d`, in order (only ASCII digits if the class cannot be
+/// read, which the `unicode-perl` feature rules out).
+fn decimal_ranges() -> Vec<(char, char)> {
+    match regex_syntax::Parser::new().parse(r"\d").map(Hir::into_kind) {
+        Ok(HirKind::Class(Class::Unicode(class))) => class
+            .ranges()
+            .iter()
+            .map(|range| (range.start(), range.end()))
+            .collect(),
+        _ => vec![('0', '9')],
+    }
 }
 
 /// Whether `c` is a word character (`\w`), the class `\b` looks at. This
