@@ -30,100 +30,97 @@ impl Normaliser {
     pub fn normalise(&self, parsed: &Parsed) -> Normalised {
         let mut out = Normalised::default();
         // Whole cells repeat within a document (an agency named in every
-        // row): restore each once.
+        // row): restore each once, and resolve the agencies it names once.
         let restored = self.restore_cells(parsed);
         let mut cells = restored.in_order();
-        // So do agency items: resolve each distinct one once.
-        let mut resolved = Resolved::default();
         for (index, raw) in parsed.records.iter().enumerate() {
             let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            let mut cache = Cache {
-                resolved: &mut resolved,
-                cells: &mut cells,
-            };
-            let record = self.record(no, raw, &mut out.diagnostics, &mut cache);
+            let record = self.record(no, raw, &mut out.diagnostics, &mut cells);
             out.records.push(record);
         }
         out.province = self.province(parsed.province_hint.as_deref(), &out.records);
         out
     }
 
-    /// Every distinct cell of the document restored once. Called inside a
-    /// rayon pool, cells are restored in parallel on that pool when there
-    /// is enough text to pay for it: restoration is most of the work and
-    /// each cell's result depends on its lines only.
+    /// Every distinct cell of the document restored once, and the agency
+    /// mentions of its items resolved if it stands in an agency column.
+    /// Called inside a rayon pool, cells are handled in parallel on that
+    /// pool when there is enough text to pay for it: restoration is most of
+    /// the work and each cell's result depends on its lines only.
     fn restore_cells(&self, parsed: &Parsed) -> Restored {
-        let mut distinct: Vec<&[String]> = Vec::new();
+        // Each distinct cell's lines, and whether it names agencies.
+        let mut distinct: Vec<(&[String], bool)> = Vec::new();
         let mut index: HashMap<&[String], usize, BuildHasherDefault<WordHasher>> =
             HashMap::default();
         let mut order = Vec::new();
         for raw in &parsed.records {
-            for (_, cell) in &raw.cells {
+            for (role, cell) in &raw.cells {
                 let next = distinct.len();
                 let at = *index.entry(&cell.lines).or_insert(next);
                 if at == next {
-                    distinct.push(&cell.lines);
+                    distinct.push((&cell.lines, false));
+                }
+                if let Some((_, agency)) = distinct.get_mut(at) {
+                    *agency |= field_of(role).is_some_and(Field::is_agency);
                 }
                 order.push(at);
             }
         }
-        let restore = |lines: &&[String]| self.restorer().items(lines);
+        let restore = |&(lines, agency): &(&[String], bool)| {
+            let items = self.restorer().items(lines);
+            let mentions = if agency {
+                items
+                    .iter()
+                    .map(|item| self.registry().mentions(item))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Cell { items, mentions }
+        };
         let bytes: usize = distinct
             .iter()
-            .flat_map(|l| l.iter())
+            .flat_map(|(lines, _)| lines.iter())
             .map(String::len)
             .sum();
         let parallel = bytes >= PARALLEL_FROM_BYTES && rayon::current_thread_index().is_some();
-        let items: Vec<Vec<String>> = if parallel {
+        let cells: Vec<Cell> = if parallel {
             distinct.par_iter().map(restore).collect()
         } else {
             distinct.iter().map(restore).collect()
         };
-        Restored { items, order }
+        Restored { cells, order }
     }
 
-    fn record(
+    fn record<'r>(
         &self,
         no: u32,
         raw: &RawRecord,
         diagnostics: &mut Vec<Diagnostic>,
-        cache: &mut Cache<'_, '_>,
+        cells: &mut impl Iterator<Item = &'r Cell>,
     ) -> Record {
         let mut record = Record::new(no, raw.span);
         record.sub_gugus_tugas = raw.section.clone();
         record.waktu_pelaksanaan = raw.years.clone();
         for (role, _) in &raw.cells {
-            // The cell's restored items: one per cell, in order.
-            let items = cache.next_cell();
-            let field = match role {
-                ColumnRole::Instansi => Some(Field::Instansi),
-                ColumnRole::Masalah => Some(Field::Masalah),
-                ColumnRole::Kegiatan => Some(Field::Kegiatan),
-                ColumnRole::Proses => Some(Field::Proses),
-                ColumnRole::Hasil | ColumnRole::Indikator => Some(Field::Hasil),
-                ColumnRole::Target => Some(Field::Target),
-                ColumnRole::PenanggungJawab => Some(Field::PenanggungJawab),
-                ColumnRole::Pelaksana => Some(Field::Pelaksana),
-                ColumnRole::KelompokSasaran => Some(Field::KelompokSasaran),
-                _ => None,
-            };
-            match field {
+            // The cell as restored: one per cell, in order.
+            let Some(cell) = cells.next() else { break };
+            match field_of(role) {
                 Some(field) if field.is_agency() => {
-                    let mentions =
-                        self.agencies(no, field, raw.span, items, diagnostics, cache.resolved);
+                    let mentions = self.agencies(no, field, raw.span, cell, diagnostics);
                     if let Some(list) = record.agencies_mut(field) {
                         list.extend(mentions);
                     }
                 }
                 Some(field) => {
                     if let Some(list) = record.items_mut(field) {
-                        list.extend(items.iter().cloned());
+                        list.extend(cell.items.iter().cloned());
                     }
                 }
                 None => {
-                    if !items.is_empty() {
+                    if !cell.items.is_empty() {
                         let list = record.extra.entry(role.name()).or_default();
-                        list.extend(items.iter().cloned());
+                        list.extend(cell.items.iter().cloned());
                     }
                 }
             }
@@ -131,23 +128,29 @@ impl Normaliser {
         record
     }
 
-    /// Split an agency cell into mentions and resolve them; a mention that
-    /// names an agency the registry does not know gets an `unresolved-agency`
+    /// The agency mentions of a cell's items; a mention that names an
+    /// agency the registry does not know gets an `unresolved-agency`
     /// warning naming the nearest entries.
-    fn agencies<'a>(
+    fn agencies(
         &self,
         no: u32,
         field: Field,
         span: Span,
-        items: &'a [String],
+        cell: &Cell,
         diagnostics: &mut Vec<Diagnostic>,
-        resolved: &mut Resolved<'a>,
     ) -> Vec<Agency> {
         let mut out = Vec::new();
-        for item in items {
-            let mentions = resolved
-                .entry(item.as_str())
-                .or_insert_with_key(|item| self.registry().mentions(item));
+        for (at, item) in cell.items.iter().enumerate() {
+            // Resolved with the cell, unless it was not known then to
+            // stand in an agency column.
+            let resolved;
+            let mentions = match cell.mentions.get(at) {
+                Some(mentions) => mentions,
+                None => {
+                    resolved = self.registry().mentions(item);
+                    &resolved
+                }
+            };
             for m in mentions {
                 if m.id.is_none() && !m.generic {
                     diagnostics.push(unresolved(self.registry(), &m.text, no, field, span));
@@ -194,37 +197,41 @@ impl Normaliser {
 /// on the calling thread, even inside a pool: too little work to share.
 const PARALLEL_FROM_BYTES: usize = 4096;
 
-/// A document's cells, restored: the items of each distinct cell, and
-/// which of them each cell of the document is, in the order of the
-/// records and their cells.
+/// The field a column fills, if any.
+fn field_of(role: &ColumnRole) -> Option<Field> {
+    match role {
+        ColumnRole::Instansi => Some(Field::Instansi),
+        ColumnRole::Masalah => Some(Field::Masalah),
+        ColumnRole::Kegiatan => Some(Field::Kegiatan),
+        ColumnRole::Proses => Some(Field::Proses),
+        ColumnRole::Hasil | ColumnRole::Indikator => Some(Field::Hasil),
+        ColumnRole::Target => Some(Field::Target),
+        ColumnRole::PenanggungJawab => Some(Field::PenanggungJawab),
+        ColumnRole::Pelaksana => Some(Field::Pelaksana),
+        ColumnRole::KelompokSasaran => Some(Field::KelompokSasaran),
+        _ => None,
+    }
+}
+
+/// One distinct cell of a document, restored: its items and, for a cell
+/// in an agency column, the agency mentions of each item.
+struct Cell {
+    items: Vec<String>,
+    mentions: Vec<Vec<Mention>>,
+}
+
+/// A document's cells, restored: each distinct cell once, and which of
+/// them each cell of the document is, in the order of the records and
+/// their cells.
 struct Restored {
-    items: Vec<Vec<String>>,
+    cells: Vec<Cell>,
     order: Vec<usize>,
 }
 
 impl Restored {
-    /// The restored items of the document's cells, in order.
-    fn in_order(&self) -> impl Iterator<Item = &[String]> {
-        self.order
-            .iter()
-            .map(|&at| self.items.get(at).map_or(&[][..], Vec::as_slice))
-    }
-}
-
-/// The mentions of each distinct agency item of a document.
-type Resolved<'a> = HashMap<&'a str, Vec<Mention>, BuildHasherDefault<WordHasher>>;
-
-/// What a document repeats, done once: agency items resolved, cells
-/// restored (taken in the order of the records and their cells).
-struct Cache<'c, 'r> {
-    resolved: &'c mut Resolved<'r>,
-    cells: &'c mut dyn Iterator<Item = &'r [String]>,
-}
-
-impl<'r> Cache<'_, 'r> {
-    /// The restored items of the next cell.
-    fn next_cell(&mut self) -> &'r [String] {
-        self.cells.next().unwrap_or(&[])
+    /// The document's cells, in order.
+    fn in_order(&self) -> impl Iterator<Item = &Cell> {
+        self.order.iter().filter_map(|&at| self.cells.get(at))
     }
 }
 
