@@ -6,6 +6,7 @@ use std::hash::BuildHasherDefault;
 use rayon::prelude::*;
 
 use crate::lexicon::WordHasher;
+use crate::text::{Vocabulary, Workspace};
 use crate::{Mention, Normaliser, Registry};
 use pergub_model::{Agency, Diagnostic, Field, Record, Span};
 use pergub_parser::{ColumnRole, Parsed, RawRecord};
@@ -66,8 +67,9 @@ impl Normaliser {
                 order.push(at);
             }
         }
-        let restore = |&(lines, agency): &(&[String], bool)| {
-            let items = self.restorer().items(lines);
+        let vocabulary = Vocabulary::new();
+        let restore = |workspace: &mut Workspace, &(lines, agency): &(&[String], bool)| {
+            let items = self.restorer().items_with(lines, &vocabulary, workspace);
             let mentions = if agency {
                 items
                     .iter()
@@ -85,9 +87,16 @@ impl Normaliser {
             .sum();
         let parallel = bytes >= PARALLEL_FROM_BYTES && rayon::current_thread_index().is_some();
         let cells: Vec<Cell> = if parallel {
-            distinct.par_iter().map(restore).collect()
+            distinct
+                .par_iter()
+                .map_init(Workspace::default, restore)
+                .collect()
         } else {
-            distinct.iter().map(restore).collect()
+            let mut workspace = Workspace::default();
+            distinct
+                .iter()
+                .map(|cell| restore(&mut workspace, cell))
+                .collect()
         };
         Restored { cells, order }
     }

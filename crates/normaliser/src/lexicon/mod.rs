@@ -42,6 +42,7 @@ mod words;
 
 pub(crate) use affix::{is_reduplication, shared_stem};
 pub(crate) use hash::edge_key;
+pub(crate) use spans::SpansBuffers;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -27,7 +27,7 @@ const STACKED: [&str; 2] = ["kan", "nya"];
 
 /// The lexicon's view of every substring of up to `width` characters of a
 /// text of letters (no hyphen: reduplications are not considered).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Spans {
     width: usize,
     len: usize,
@@ -127,23 +127,56 @@ impl Chain {
     }
 }
 
+/// The buffers of [`Lexicon::spans_in`], kept from one text to the next
+/// so that segmenting many windows allocates once.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SpansBuffers {
+    spans: Spans,
+    listed: Listed,
+    /// Byte offset of each character, and the total.
+    bytes: Vec<usize>,
+    chains: Vec<Chain>,
+    scratch: Scratch,
+}
+
 impl Lexicon {
     /// What the lexicon knows about every substring of `text` (lower-case
     /// letters) of at most `width` characters.
+    #[cfg(test)]
     pub(crate) fn spans(&self, text: &[char], width: usize) -> Spans {
+        let mut buffers = SpansBuffers::default();
+        self.spans_in(text, width, &mut buffers).clone()
+    }
+
+    /// [`Lexicon::spans`], in `buffers`.
+    pub(crate) fn spans_in<'b>(
+        &self,
+        text: &[char],
+        width: usize,
+        buffers: &'b mut SpansBuffers,
+    ) -> &'b Spans {
+        let SpansBuffers {
+            spans,
+            listed,
+            bytes,
+            chains,
+            scratch,
+        } = buffers;
         let len = text.len();
         let width = width.max(1);
-        let mut spans = Spans {
-            width,
-            len,
-            listed: vec![f32::NAN; len * width],
-            derived: vec![f32::NAN; len * width],
-            fragment: vec![false; len * width],
-        };
+        spans.width = width;
+        spans.len = len;
+        for table in [&mut spans.listed, &mut spans.derived] {
+            table.clear();
+            table.resize(len * width, f32::NAN);
+        }
+        spans.fragment.clear();
+        spans.fragment.resize(len * width, false);
         let tries = self.tries();
         // The listed words from each position: `ends[from[s]..from[s + 1]]`.
-        let mut ends: Vec<(usize, f32)> = Vec::new();
-        let mut from: Vec<usize> = Vec::with_capacity(len + 1);
+        let Listed { ends, from } = listed;
+        ends.clear();
+        from.clear();
         for start in 0..len {
             from.push(ends.len());
             let slots = start * width..start * width + width;
@@ -171,46 +204,35 @@ impl Lexicon {
                 },
             );
         }
+        from.push(ends.len());
         // Byte offsets, for the root buffer's limit.
-        let mut bytes = Vec::with_capacity(len + 1);
+        bytes.clear();
         let mut total = 0;
         bytes.push(0);
         for c in text {
             total += c.len_utf8();
             bytes.push(total);
         }
-        from.push(ends.len());
-        let listed = Listed { ends, from };
-        let mut scratch = Scratch::default();
-        let mut chains = Vec::new();
         for start in 0..len {
             chains.clear();
             prefix_chains(
                 text,
-                &bytes,
+                bytes,
                 Head {
                     letter: None,
                     at: start,
                 },
                 None,
-                &mut chains,
+                chains,
             );
-            derive_from(
-                &tries,
-                text,
-                start,
-                &chains,
-                &listed,
-                &mut spans,
-                &mut scratch,
-            );
+            derive_from(&tries, text, start, chains, listed, spans, scratch);
         }
         spans
     }
 }
 
 /// The listed words of the text, by start.
-#[derive(Debug)]
+#[derive(Debug, Clone, Default)]
 struct Listed {
     /// End and zipf of each listed word, by start and end.
     ends: Vec<(usize, f32)>,
@@ -229,7 +251,7 @@ impl Listed {
 }
 
 /// Buffers reused from one position to the next.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 struct Scratch {
     /// Derived words: end and zipf.
     found: Vec<(usize, f32)>,

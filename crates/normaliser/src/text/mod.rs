@@ -63,11 +63,24 @@ impl Restorer {
 
     /// [`Restorer::items`] with the document's own words as evidence.
     pub fn items_in(&self, lines: &[String], vocabulary: &Vocabulary) -> Vec<String> {
+        self.items_with(lines, vocabulary, &mut Workspace::default())
+    }
+
+    /// [`Restorer::items_in`] with the buffers of `workspace`, which one
+    /// worker keeps from cell to cell.
+    pub(crate) fn items_with(
+        &self,
+        lines: &[String],
+        vocabulary: &Vocabulary,
+        workspace: &mut Workspace,
+    ) -> Vec<String> {
         let cleaned: Vec<Cow<'_, str>> = lines.iter().map(|l| clean::clean_line(l)).collect();
         list::split_items(&cleaned, &self.lexicon)
             .iter()
             .map(|item| {
-                clean::tidy_spacing(&segment::restore_item(item, &self.lexicon, vocabulary))
+                let restored =
+                    segment::restore_item(item, &self.lexicon, vocabulary, &mut workspace.segment);
+                clean::tidy_spacing(&restored)
             })
             .filter(|item| !item.is_empty())
             .collect()
@@ -86,6 +99,16 @@ impl Restorer {
             .filter(|l| !l.is_empty())
             .collect();
         let lines: Vec<&str> = cleaned.iter().map(AsRef::as_ref).collect();
-        clean::tidy_spacing(&segment::restore_item(&lines, &self.lexicon, vocabulary))
+        let mut buffers = segment::Buffers::default();
+        let restored = segment::restore_item(&lines, &self.lexicon, vocabulary, &mut buffers);
+        clean::tidy_spacing(&restored)
     }
+}
+
+/// What restoring a cell needs besides its lines: buffers that one worker
+/// keeps from cell to cell, so that a document's many items and windows
+/// do not each allocate their own.
+#[derive(Debug, Default)]
+pub(crate) struct Workspace {
+    segment: segment::Buffers,
 }

@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 
 use super::Vocabulary;
+use crate::lexicon::SpansBuffers;
 use crate::Lexicon;
 
 /// Cost (log10 units) of a word the model does not know, per word and per
@@ -137,7 +138,12 @@ struct Atom<'a> {
 }
 
 /// Restore the text of one item from its (cleaned) lines.
-pub(crate) fn restore_item(lines: &[&str], lexicon: &Lexicon, vocabulary: &Vocabulary) -> String {
+pub(crate) fn restore_item(
+    lines: &[&str],
+    lexicon: &Lexicon,
+    vocabulary: &Vocabulary,
+    buffers: &mut Buffers,
+) -> String {
     let model = Model {
         lexicon,
         vocabulary,
@@ -172,7 +178,7 @@ pub(crate) fn restore_item(lines: &[&str], lexicon: &Lexicon, vocabulary: &Vocab
             atom,
             &model,
         );
-        model.run(run, names.get(i..end).unwrap_or(&[]), &mut out);
+        model.run(run, names.get(i..end).unwrap_or(&[]), &mut out, buffers);
         i = end;
     }
     out
@@ -613,6 +619,34 @@ struct Slot {
     atom: usize,
 }
 
+/// The buffers of [`Model::segment`], kept from one window to the next so
+/// that restoring many items allocates once.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    slots: Vec<Slot>,
+    lower: String,
+    offsets: Vec<usize>,
+    spaces: Vec<u32>,
+    hyphens: Vec<u32>,
+    camels: Vec<u32>,
+    capitals: Vec<u32>,
+    breaks: Vec<u32>,
+    text: Vec<char>,
+    lex_begin: Vec<Option<bool>>,
+    lex_finish: Vec<Option<bool>>,
+    voc_begin: Vec<bool>,
+    voc_finish: Vec<bool>,
+    atom_known: Vec<f32>,
+    join_prefix: Vec<f32>,
+    atom_start: Vec<usize>,
+    cuts: Vec<f32>,
+    best: Vec<f32>,
+    back: Vec<(usize, bool)>,
+    words: Vec<(usize, usize, bool)>,
+    spans: SpansBuffers,
+    zipfs: Vec<Option<f32>>,
+}
+
 impl Model<'_> {
     /// The zipf of a lower-case word, from the lexicon or the document.
     fn zipf(&self, lower: &str) -> Option<f32> {
@@ -646,7 +680,7 @@ impl Model<'_> {
     }
 
     /// Restore a run of letter atoms, appended to `out`.
-    fn run(&self, run: &[Atom<'_>], names: &[bool], out: &mut String) {
+    fn run(&self, run: &[Atom<'_>], names: &[bool], out: &mut String, buffers: &mut Buffers) {
         // Which atoms need re-segmenting: unknown ones, those at a line
         // break or hyphen, those with an inner capital; and one neighbour
         // on each side of them.
@@ -712,8 +746,12 @@ impl Model<'_> {
                 end += 1;
             }
             out.push_str(gap_text);
-            let zipfs: Vec<Option<f32>> = facts[k..end].iter().map(|f| f.zipf).collect();
-            out.push_str(&self.segment(&run[k..end], names.get(k..end).unwrap_or(&[]), &zipfs));
+            let mut zipfs = std::mem::take(&mut buffers.zipfs);
+            zipfs.clear();
+            zipfs.extend(facts[k..end].iter().map(|f| f.zipf));
+            let names = names.get(k..end).unwrap_or(&[]);
+            self.segment(&run[k..end], names, &zipfs, out, buffers);
+            buffers.zipfs = zipfs;
             k = end;
         }
     }
@@ -726,8 +764,39 @@ impl Model<'_> {
     /// dictionary lookup comes from prefix sums; the lookup itself is made
     /// only when the candidate's first and last three letters match some
     /// known word's, so most substrings cost a few comparisons.
-    fn segment(&self, atoms: &[Atom<'_>], names: &[bool], zipfs: &[Option<f32>]) -> String {
-        let mut slots: Vec<Slot> = Vec::new();
+    fn segment(
+        &self,
+        atoms: &[Atom<'_>],
+        names: &[bool],
+        zipfs: &[Option<f32>],
+        out: &mut String,
+        buffers: &mut Buffers,
+    ) {
+        let Buffers {
+            slots,
+            lower,
+            offsets,
+            spaces,
+            hyphens,
+            camels,
+            capitals,
+            breaks,
+            text,
+            lex_begin,
+            lex_finish,
+            voc_begin,
+            voc_finish,
+            atom_known,
+            join_prefix,
+            atom_start,
+            cuts,
+            best,
+            back,
+            words,
+            spans: spans_buffers,
+            zipfs: _,
+        } = buffers;
+        slots.clear();
         for (a, atom) in atoms.iter().enumerate() {
             for (i, c) in atom.text.chars().enumerate() {
                 let gap = if i == 0 && a > 0 { atom.gap } else { Gap::None };
@@ -742,22 +811,25 @@ impl Model<'_> {
         }
         let n = slots.len();
         if n == 0 {
-            return String::new();
+            return;
         }
-        let lower: String = slots.iter().map(|s| s.lower).collect();
-        let mut offsets: Vec<usize> = Vec::with_capacity(n + 1);
+        let slots: &[Slot] = slots;
+        lower.clear();
+        lower.extend(slots.iter().map(|s| s.lower));
+        let lower: &str = lower;
+        offsets.clear();
         let mut off = 0;
-        for s in &slots {
+        for s in slots {
             offsets.push(off);
             off += s.lower.len_utf8();
         }
         offsets.push(off);
+        let offsets: &[usize] = offsets;
         // Prefix sums over the slots: `ps[b] - ps[a]` counts slots a..b.
-        let mut spaces = vec![0u32; n + 1];
-        let mut hyphens = vec![0u32; n + 1];
-        let mut camels = vec![0u32; n + 1];
-        let mut capitals = vec![0u32; n + 1];
-        let mut breaks = vec![0u32; n + 1];
+        for sums in [&mut *spaces, hyphens, camels, capitals, breaks] {
+            sums.clear();
+            sums.resize(n + 1, 0);
+        }
         for (j, slot) in slots.iter().enumerate() {
             let camel = j > 0
                 && slot.c.is_uppercase()
@@ -773,12 +845,18 @@ impl Model<'_> {
         // (computed when first asked) whether a position can begin or end a
         // known word by its edges: a derived word counts only then, as
         // for the lexicon's own lookups (a listed word always passes).
-        let text: Vec<char> = slots.iter().map(|s| s.lower).collect();
-        let spans = self.lexicon.spans(&text, MAX_WORD);
+        let (spaces, hyphens, camels, capitals, breaks) =
+            (&*spaces, &*hyphens, &*camels, &*capitals, &*breaks);
+        text.clear();
+        text.extend(slots.iter().map(|s| s.lower));
+        let text: &[char] = text;
+        let spans = self.lexicon.spans_in(text, MAX_WORD, spans_buffers);
         let head = |s: usize| lower.get(offsets[s]..offsets[(s + EDGE_SPAN).min(n)]);
         let tail = |e: usize| lower.get(offsets[e.saturating_sub(EDGE_SPAN)]..offsets[e]);
-        let mut lex_begin: Vec<Option<bool>> = vec![None; n];
-        let mut lex_finish: Vec<Option<bool>> = vec![None; n + 1];
+        lex_begin.clear();
+        lex_begin.resize(n, None);
+        lex_finish.clear();
+        lex_finish.resize(n + 1, None);
         let mut edges_known = |start: usize, end: usize| {
             let begin = *lex_begin[start]
                 .get_or_insert_with(|| head(start).is_some_and(|h| self.lexicon.may_begin(h)));
@@ -787,33 +865,34 @@ impl Model<'_> {
                     .get_or_insert_with(|| tail(end).is_some_and(|t| self.lexicon.may_finish(t)))
         };
         let local = !self.vocabulary.is_empty();
-        let voc_begin: Vec<bool> = (0..n)
-            .map(|s| local && head(s).is_some_and(|h| self.vocabulary.may_begin(h)))
-            .collect();
-        let voc_finish: Vec<bool> = (0..=n)
-            .map(|e| local && tail(e).is_some_and(|t| self.vocabulary.may_finish(t)))
-            .collect();
+        voc_begin.clear();
+        voc_begin
+            .extend((0..n).map(|s| local && head(s).is_some_and(|h| self.vocabulary.may_begin(h))));
+        let voc_begin: &[bool] = voc_begin;
+        voc_finish.clear();
+        voc_finish.extend(
+            (0..=n).map(|e| local && tail(e).is_some_and(|t| self.vocabulary.may_finish(t))),
+        );
+        let voc_finish: &[bool] = voc_finish;
         // Which typed atoms are known words: cutting them costs more.
         // A proper name typed whole costs more to cut still.
-        let atom_known: Vec<f32> = atoms
-            .iter()
-            .enumerate()
-            .map(|(a, atom)| {
-                if names.get(a).copied().unwrap_or(false) {
-                    return CUT_NAME;
-                }
-                let zipf = match zipfs.get(a) {
-                    Some(&zipf) => zipf,
-                    None => self.zipf(&atom.text.to_lowercase()),
-                };
-                zipf.map_or(0.0, |z| (z - CUT_KNOWN_FROM).clamp(0.0, CUT_KNOWN))
-            })
-            .collect();
+        atom_known.clear();
+        atom_known.extend(atoms.iter().enumerate().map(|(a, atom)| {
+            if names.get(a).copied().unwrap_or(false) {
+                return CUT_NAME;
+            }
+            let zipf = match zipfs.get(a) {
+                Some(&zipf) => zipf,
+                None => self.zipf(&atom.text.to_lowercase()),
+            };
+            zipf.map_or(0.0, |z| (z - CUT_KNOWN_FROM).clamp(0.0, CUT_KNOWN))
+        }));
+        let atom_known: &[f32] = atom_known;
         // Prefix sums of join costs: joining across slot j's gap.
         let join_cost = |j: usize| {
             let slot = slots[j];
             match slot.gap {
-                Gap::None if is_camel(&slots, j) => JOIN_CAMEL,
+                Gap::None if is_camel(slots, j) => JOIN_CAMEL,
                 Gap::None => 0.0,
                 Gap::HyphenBreak | Gap::Hyphen if slot.c.is_uppercase() => JOIN_HYPHEN_CAPITAL,
                 Gap::HyphenBreak | Gap::Hyphen => 0.0,
@@ -821,13 +900,16 @@ impl Model<'_> {
                 Gap::Break => JOIN_BREAK,
             }
         };
-        let mut join_prefix = vec![0.0f32; n + 1];
+        join_prefix.clear();
+        join_prefix.resize(n + 1, 0.0);
         for j in 0..n {
             let inner = if j == 0 { 0.0 } else { join_cost(j) };
             join_prefix[j + 1] = join_prefix[j] + inner;
         }
+        let join_prefix: &[f32] = join_prefix;
         // The start of the typed atom each slot belongs to.
-        let mut atom_start = vec![0usize; n];
+        atom_start.clear();
+        atom_start.resize(n, 0);
         for j in 1..n {
             atom_start[j] = if slots[j].atom == slots[j - 1].atom {
                 atom_start[j - 1]
@@ -836,19 +918,22 @@ impl Model<'_> {
             };
         }
 
+        let atom_start: &[usize] = atom_start;
         // The cost of cutting before each slot.
-        let cuts: Vec<f32> = (0..=n)
-            .map(|at| {
-                if at == n {
-                    0.0
-                } else {
-                    self.cut_cost(&slots, at, &atom_known)
-                }
-            })
-            .collect();
+        cuts.clear();
+        cuts.extend((0..=n).map(|at| {
+            if at == n {
+                0.0
+            } else {
+                self.cut_cost(slots, at, atom_known)
+            }
+        }));
+        let cuts: &[f32] = cuts;
 
-        let mut best = vec![f32::INFINITY; n + 1];
-        let mut back = vec![(0usize, false); n + 1];
+        best.clear();
+        best.resize(n + 1, f32::INFINITY);
+        back.clear();
+        back.resize(n + 1, (0usize, false));
         best[0] = 0.0;
         for end in 1..=n {
             // The cost of cutting at `end` (the gap before slot `end`).
@@ -949,7 +1034,7 @@ impl Model<'_> {
             }
         }
         // Read the words back.
-        let mut words: Vec<(usize, usize, bool)> = Vec::new();
+        words.clear();
         let mut end = n;
         while end > 0 {
             let (start, hyphenated) = back[end];
@@ -960,7 +1045,7 @@ impl Model<'_> {
             end = start;
         }
         words.reverse();
-        let mut out = String::with_capacity(lower.len() + words.len());
+        out.reserve(lower.len() + words.len());
         for (w, &(start, end, hyphenated)) in words.iter().enumerate() {
             if w > 0 {
                 out.push_str(match slots[start].gap {
@@ -975,7 +1060,6 @@ impl Model<'_> {
                 out.push(s.c);
             }
         }
-        out
     }
 
     /// The cost of a candidate across one hyphen, and whether it keeps the
