@@ -68,8 +68,12 @@ impl Normaliser {
             }
         }
         let vocabulary = Vocabulary::new();
-        let restore = |workspace: &mut Workspace, &(lines, agency): &(&[String], bool)| {
-            let items = self.restorer().items_with(lines, &vocabulary, workspace);
+        let restore = |workspace: &mut Workspace, &(lines, _): &(&[String], bool)| {
+            self.restorer().items_with(lines, &vocabulary, workspace)
+        };
+        // Agencies are resolved after all cells are restored: each of the
+        // two passes keeps its own code and data hot.
+        let resolve = |(items, &(_, agency)): (Vec<String>, &(&[String], bool))| {
             let mentions = if agency {
                 items
                     .iter()
@@ -87,16 +91,18 @@ impl Normaliser {
             .sum();
         let parallel = bytes >= PARALLEL_FROM_BYTES && rayon::current_thread_index().is_some();
         let cells: Vec<Cell> = if parallel {
-            distinct
+            let items: Vec<Vec<String>> = distinct
                 .par_iter()
                 .map_init(Workspace::default, restore)
-                .collect()
+                .collect();
+            items.into_par_iter().zip(&distinct).map(resolve).collect()
         } else {
             let mut workspace = Workspace::default();
-            distinct
+            let items: Vec<Vec<String>> = distinct
                 .iter()
                 .map(|cell| restore(&mut workspace, cell))
-                .collect()
+                .collect();
+            items.into_iter().zip(&distinct).map(resolve).collect()
         };
         Restored { cells, order }
     }

@@ -845,8 +845,8 @@ impl Model<'_> {
         // (computed when first asked) whether a position can begin or end a
         // known word by its edges: a derived word counts only then, as
         // for the lexicon's own lookups (a listed word always passes).
-        let (spaces, hyphens, camels, capitals, breaks) =
-            (&*spaces, &*hyphens, &*camels, &*capitals, &*breaks);
+        let (spaces, hyphens, camels, capitals, breaks): (&[u32], &[u32], &[u32], &[u32], &[u32]) =
+            (spaces, hyphens, camels, capitals, breaks);
         text.clear();
         text.extend(slots.iter().map(|s| s.lower));
         let text: &[char] = text;
@@ -855,8 +855,10 @@ impl Model<'_> {
         let tail = |e: usize| lower.get(offsets[e.saturating_sub(EDGE_SPAN)]..offsets[e]);
         lex_begin.clear();
         lex_begin.resize(n, None);
+        let lex_begin: &mut [Option<bool>] = lex_begin;
         lex_finish.clear();
         lex_finish.resize(n + 1, None);
+        let lex_finish: &mut [Option<bool>] = lex_finish;
         let mut edges_known = |start: usize, end: usize| {
             let begin = *lex_begin[start]
                 .get_or_insert_with(|| head(start).is_some_and(|h| self.lexicon.may_begin(h)));
@@ -932,8 +934,10 @@ impl Model<'_> {
 
         best.clear();
         best.resize(n + 1, f32::INFINITY);
+        let best: &mut [f32] = best;
         back.clear();
         back.resize(n + 1, (0usize, false));
+        let back: &mut [(usize, bool)] = back;
         best[0] = 0.0;
         for end in 1..=n {
             // The cost of cutting at `end` (the gap before slot `end`).
