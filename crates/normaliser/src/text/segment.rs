@@ -845,8 +845,11 @@ impl Model<'_> {
         // (computed when first asked) whether a position can begin or end a
         // known word by its edges: a derived word counts only then, as
         // for the lexicon's own lookups (a listed word always passes).
-        let (spaces, hyphens, camels, capitals, breaks): (&[u32], &[u32], &[u32], &[u32], &[u32]) =
-            (spaces, hyphens, camels, capitals, breaks);
+        let spaces: &[u32] = spaces;
+        let hyphens: &[u32] = hyphens;
+        let camels: &[u32] = camels;
+        let capitals: &[u32] = capitals;
+        let breaks: &[u32] = breaks;
         text.clear();
         text.extend(slots.iter().map(|s| s.lower));
         let text: &[char] = text;
