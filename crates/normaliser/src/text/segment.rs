@@ -192,7 +192,7 @@ fn names(atoms: &[Atom<'_>], model: &Model<'_>) -> Vec<bool> {
     let capitalised = |a: &Atom| a.text.chars().next().is_some_and(char::is_uppercase);
     let mut names = vec![false; atoms.len()];
     for (k, atom) in atoms.iter().enumerate() {
-        if atom.kind != Kind::Letters || atom.text.chars().count() < 4 {
+        if atom.kind != Kind::Letters || !has_chars(&atom.text, 4) {
             continue;
         }
         let mut chars = atom.text.chars();
@@ -456,8 +456,7 @@ fn push_token<'a>(
         if atom.kind != Kind::Letters {
             continue;
         }
-        let chars = atom.text.chars().count();
-        let caps = chars >= 2 && atom.text.chars().all(char::is_uppercase);
+        let caps = atom.text.chars().all(char::is_uppercase) && has_chars(&atom.text, 2);
         let _ = lexicon;
         if caps || vocabulary.is_acronym(&atom.text) {
             atom.kind = Kind::Fixed;
@@ -665,7 +664,7 @@ impl Model<'_> {
             return 9.0 - z;
         }
         let chars = lower.chars().count() as f32;
-        if word.chars().count() >= 2 && word.chars().all(char::is_uppercase) {
+        if word.chars().all(char::is_uppercase) && has_chars(word, 2) {
             return ACRONYM_BASE + 0.2 * chars;
         }
         let fragment = if self.lexicon.is_fragment(lower) && !is_lone_capital(word) {
@@ -1204,6 +1203,11 @@ fn is_camel(slots: &[Slot], at: usize) -> bool {
     }
     prev.c.is_lowercase()
         || (prev.c.is_uppercase() && slots.get(at + 1).is_some_and(|n| n.c.is_lowercase()))
+}
+
+/// Whether `text` has at least `n` characters (without counting them all).
+fn has_chars(text: &str, n: usize) -> bool {
+    n == 0 || text.chars().nth(n - 1).is_some()
 }
 
 /// A single capital letter (`I`, a numeral or an initial).
