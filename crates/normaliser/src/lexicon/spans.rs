@@ -38,6 +38,9 @@ pub(crate) struct Spans {
     derived: Vec<f32>,
     /// Whether `s..e` is a fragment.
     fragment: Vec<bool>,
+    /// By end, one bit per length (`1 << (e - s - 1)`): whether `s..e` is
+    /// listed or derived. All bits are set when `width` exceeds 32.
+    words_ending: Vec<u32>,
 }
 
 /// What [`Spans`] knows of one substring.
@@ -61,6 +64,14 @@ impl Spans {
             derived: number(*self.derived.get(i)?),
             fragment: *self.fragment.get(i)?,
         })
+    }
+
+    /// The lengths of the listed or derived words that end at `end`: bit
+    /// `k` stands for `end - k - 1..end`. Every bit is set when the width
+    /// exceeds 32.
+    #[inline]
+    pub(crate) fn words_ending_at(&self, end: usize) -> u32 {
+        self.words_ending.get(end).copied().unwrap_or(0)
     }
 
     fn slot(&self, start: usize, end: usize) -> Option<usize> {
@@ -172,6 +183,10 @@ impl Lexicon {
         }
         spans.fragment.clear();
         spans.fragment.resize(len * width, false);
+        spans.words_ending.clear();
+        // Wider than the bits: any substring may be a word.
+        let all = if width > 32 { u32::MAX } else { 0 };
+        spans.words_ending.resize(len + 1, all);
         let tries = self.tries();
         // The listed words from each position: `ends[from[s]..from[s + 1]]`.
         let Listed { ends, from } = listed;
@@ -186,6 +201,7 @@ impl Lexicon {
             ) else {
                 continue;
             };
+            let words_ending = &mut spans.words_ending;
             walk(
                 &tries,
                 None,
@@ -197,6 +213,7 @@ impl Lexicon {
                     if let (Some(slot), Some(z)) = (listed.get_mut(i), z) {
                         *slot = z;
                         ends.push((end, z));
+                        mark(words_ending, start, end);
                     }
                     if let Some(slot) = fragment.get_mut(i) {
                         *slot = is_fragment;
@@ -322,7 +339,16 @@ fn derive_from(
             if slot.is_nan() || z > *slot {
                 *slot = z;
             }
+            mark(&mut spans.words_ending, start, end);
         }
+    }
+}
+
+/// Note in `words_ending` that `start..end` is a word.
+fn mark(words_ending: &mut [u32], start: usize, end: usize) {
+    let chars = end.wrapping_sub(start);
+    if let (Some(bits), 1..=32) = (words_ending.get_mut(end), chars) {
+        *bits |= 1 << (chars - 1);
     }
 }
 
@@ -564,6 +590,14 @@ mod tests {
                 );
             }
             assert!(spans.at(start, start + width + 1).is_none());
+        }
+        for end in 1..=window.len() {
+            for start in end.saturating_sub(width)..end {
+                let span = spans.at(start, end);
+                let word = span.is_some_and(|s| s.listed.is_some() || s.derived.is_some());
+                let bit = spans.words_ending_at(end) >> (end - start - 1) & 1 != 0;
+                assert_eq!(bit, word || width > 32, "{start}..{end}");
+            }
         }
     }
 

@@ -644,6 +644,10 @@ pub(crate) struct Buffers {
     words: Vec<(usize, usize, bool)>,
     spans: SpansBuffers,
     zipfs: Vec<Option<f32>>,
+    /// Weigh every candidate, as the reference the pruned search is tested
+    /// against.
+    #[cfg(test)]
+    exhaustive: bool,
 }
 
 impl Model<'_> {
@@ -794,7 +798,13 @@ impl Model<'_> {
             words,
             spans: spans_buffers,
             zipfs: _,
+            #[cfg(test)]
+            exhaustive,
         } = buffers;
+        #[cfg(test)]
+        let exhaustive = *exhaustive;
+        #[cfg(not(test))]
+        let exhaustive = false;
         slots.clear();
         for (a, atom) in atoms.iter().enumerate() {
             for (i, c) in atom.text.chars().enumerate() {
@@ -941,24 +951,18 @@ impl Model<'_> {
         back.resize(n + 1, (0usize, false));
         let back: &mut [(usize, bool)] = back;
         best[0] = 0.0;
-        for end in 1..=n {
-            // The cost of cutting at `end` (the gap before slot `end`).
-            let cut = cuts[end];
-            let cut_after = end < n && slots[end].gap == Gap::None;
-            // A typed word longer than any listed word may stay whole.
-            let whole_atom = end == n || slots[end].atom != slots[end - 1].atom;
-            let long_atom = atom_start[end - 1];
-            let extra = (whole_atom && long_atom + MAX_WORD < end).then_some(long_atom);
-            let nearest = end.saturating_sub(MAX_WORD);
-            for start in (nearest..end).rev().chain(extra) {
+        // The candidate `start..end`, weighed and kept if it is the best
+        // way to reach `end` so far: the cheapest, the later start winning
+        // a tie. Candidates may be weighed in any order.
+        let mut consider =
+            |start: usize, end: usize, best: &mut [f32], back: &mut [(usize, bool)]| {
                 let before = best[start];
                 if !before.is_finite() {
-                    continue;
+                    return;
                 }
                 let inner_spaces = spaces[end] - spaces[start + 1];
                 if inner_spaces > 1 {
-                    // Longer candidates hold more spaces still.
-                    break;
+                    return;
                 }
                 let word = || lower.get(offsets[start]..offsets[end]).unwrap_or_default();
                 let seen = |word: &str| local.then(|| self.vocabulary.zipf(word)).flatten();
@@ -995,8 +999,8 @@ impl Model<'_> {
                     // An unknown word: no cheaper than its base and letters,
                     // and never across a typed space.
                     let least = UNKNOWN_BASE + UNKNOWN_PER_CHAR * chars as f32;
-                    if inner_spaces > 0 || before + least >= best[end] {
-                        continue;
+                    if inner_spaces > 0 || before + least > best[end] {
+                        return;
                     }
                 }
                 let shape = Shape {
@@ -1014,30 +1018,95 @@ impl Model<'_> {
                 // Only a known word may take a typed space away, and not the
                 // space before a capital (`Kelas I` is no `KelasI`).
                 if inner_spaces > 0 && (cost >= UNKNOWN_BASE || shape.camel) {
-                    continue;
+                    return;
                 }
                 // Capitals across a line break join into an acronym only
                 // when the model knows it (`merge_codes` handles codes).
                 let breaks = breaks[end] - breaks[start + 1];
                 if breaks > 0 && zipf.is_none() && chars >= 2 && shape.capitals == chars {
-                    continue;
+                    return;
                 }
                 let joins = join_prefix[end] - join_prefix[start + 1];
-                let cut_before = start > 0 && slots[start].gap == Gap::None;
-                let short = if (cut_before || cut_after) && chars <= 3 {
-                    match zipf {
-                        Some(z) if z < 5.0 => SHORT_RARE_CUT,
-                        _ => 0.0,
-                    }
+                // Cut out of a typed word on either side (evaluated without
+                // branching: the outcome is hard to predict).
+                let inside = |at: usize| slots.get(at).is_some_and(|s| s.gap == Gap::None);
+                let cut_before = (start > 0) & inside(start);
+                let cut_after = inside(end);
+                let rare = zipf.is_some_and(|z| z < 5.0);
+                let short = if (cut_before | cut_after) & (chars <= 3) & rare {
+                    SHORT_RARE_CUT
                 } else {
                     0.0
                 };
-                let total = before + cost + joins + cut + short;
-                if total < best[end] {
+                let total = before + cost + joins + cuts[end] + short;
+                if total < best[end] || (total == best[end] && start > back[end].0) {
                     best[end] = total;
                     back[end] = (start, hyphenated);
                 }
+            };
+        // Capitals up to each end, for acronym candidates.
+        let mut capital_run = 0;
+        // The earliest starts with at most one, and with no, typed space
+        // inside: they only move forward as `end` does.
+        let (mut lo, mut lo_unspaced) = (0, 0);
+        for end in 1..=n {
+            capital_run = if slots[end - 1].c.is_uppercase() {
+                capital_run + 1
+            } else {
+                0
+            };
+            // A typed word longer than any listed word may stay whole.
+            let whole_atom = end == n || slots[end].atom != slots[end - 1].atom;
+            let long_atom = atom_start[end - 1];
+            if whole_atom && long_atom + MAX_WORD < end {
+                consider(long_atom, end, best, back);
             }
+            // Candidates start at most MAX_WORD back and hold at most one
+            // typed space; bit `k` stands for the start `end - k - 1`.
+            let nearest = end.saturating_sub(MAX_WORD);
+            lo = lo.max(nearest);
+            while spaces[end] - spaces[lo + 1] > 1 {
+                lo += 1;
+            }
+            lo_unspaced = lo_unspaced.max(lo);
+            while spaces[end] > spaces[lo_unspaced + 1] {
+                lo_unspaced += 1;
+            }
+            if exhaustive {
+                for start in (lo..end).rev() {
+                    consider(start, end, best, back);
+                }
+                continue;
+            }
+            let within = low_bits(end - lo);
+            // First what may cost less than an unknown word: known words
+            // (all of them with document words to consult), acronyms and
+            // candidates across one hyphen.
+            let mut first = spans.words_ending_at(end) | low_bits(capital_run);
+            if local {
+                first = u32::MAX;
+            }
+            if hyphens[end] > hyphens[lo + 1] {
+                for start in lo..end {
+                    if hyphens[end] - hyphens[start + 1] == 1 {
+                        first |= 1 << (end - start - 1);
+                    }
+                }
+            }
+            first &= within;
+            for_bits(first, |k| consider(end - k - 1, end, best, back));
+            // Then unknown words within one typed word that could still
+            // beat the best found.
+            let mut rest = 0u32;
+            let best_end = best[end];
+            for (start, before) in best.iter().enumerate().take(end).skip(lo_unspaced) {
+                let chars = end - start;
+                let least = UNKNOWN_BASE + UNKNOWN_PER_CHAR * chars as f32;
+                rest |= u32::from(before + least <= best_end) << (chars - 1);
+            }
+            for_bits(rest & !first & within, |k| {
+                consider(end - k - 1, end, best, back)
+            });
         }
         // Read the words back.
         words.clear();
@@ -1205,6 +1274,23 @@ fn is_camel(slots: &[Slot], at: usize) -> bool {
         || (prev.c.is_uppercase() && slots.get(at + 1).is_some_and(|n| n.c.is_lowercase()))
 }
 
+/// A mask of the `n` lowest bits (all of them from 32 on).
+fn low_bits(n: usize) -> u32 {
+    if n >= 32 {
+        u32::MAX
+    } else {
+        (1u32 << n) - 1
+    }
+}
+
+/// Call `each` with the index of every set bit of `bits`, lowest first.
+fn for_bits(mut bits: u32, mut each: impl FnMut(usize)) {
+    while bits != 0 {
+        each(bits.trailing_zeros() as usize);
+        bits &= bits - 1;
+    }
+}
+
 /// Whether `text` has at least `n` characters (without counting them all).
 fn has_chars(text: &str, n: usize) -> bool {
     n == 0 || text.chars().nth(n - 1).is_some()
@@ -1226,4 +1312,55 @@ fn has_camel(word: &str) -> bool {
         prev_lower = c.is_lowercase();
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Workspace;
+    use crate::Normaliser;
+    use pergub_model::Format;
+
+    /// The search that skips candidates which cannot win finds what
+    /// weighing every candidate finds, in every cell of the documents.
+    #[test]
+    fn the_pruned_search_finds_what_weighing_every_candidate_finds() {
+        let documents = [
+            include_str!("../../../../fixtures/documents/000_861539b47a742229.txt"),
+            include_str!("../../../../fixtures/documents/010_jateng_tppo.md"),
+            include_str!("../../../../fixtures/documents/011_banyumas_kpa.md"),
+            include_str!("../../../../fixtures/documents/012_kupang_stunting.md"),
+            include_str!("../../../../fixtures/documents/013_lombok_timur_tppo.md"),
+            include_str!("../../../../fixtures/documents/014_kalbar_p4gn.md"),
+        ];
+        let normaliser = Normaliser::new();
+        let restorer = normaliser.restorer();
+        let none = Vocabulary::new();
+        let (mut pruned, mut every) = (Workspace::default(), Workspace::default());
+        every.segment.exhaustive = true;
+        let mut cells = 0;
+        for text in documents {
+            let parsed = pergub_parser::parse(text.as_bytes(), Format::Markdown)
+                .unwrap_or_else(|e| panic!("fixture does not parse: {e}"));
+            let vocabulary = restorer.vocabulary(
+                parsed
+                    .records
+                    .iter()
+                    .flat_map(|r| r.cells.iter())
+                    .map(|(_, c)| c.lines.as_slice()),
+            );
+            for (_, cell) in parsed.records.iter().flat_map(|r| r.cells.iter()) {
+                for words in [&none, &vocabulary] {
+                    assert_eq!(
+                        restorer.items_with(&cell.lines, words, &mut pruned),
+                        restorer.items_with(&cell.lines, words, &mut every),
+                        "{:?}",
+                        cell.lines
+                    );
+                }
+                cells += 1;
+            }
+        }
+        assert!(cells > 500, "only {cells} cells");
+    }
 }
