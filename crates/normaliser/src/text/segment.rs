@@ -1032,12 +1032,9 @@ impl Model<'_> {
                 let inside = |at: usize| slots.get(at).is_some_and(|s| s.gap == Gap::None);
                 let cut_before = (start > 0) & inside(start);
                 let cut_after = inside(end);
-                let rare = zipf.is_some_and(|z| z < 5.0);
-                let short = if (cut_before | cut_after) & (chars <= 3) & rare {
-                    SHORT_RARE_CUT
-                } else {
-                    0.0
-                };
+                let rare = zipf.unwrap_or(f32::INFINITY) < 5.0;
+                let short = SHORT_RARE_CUT
+                    * f32::from(u8::from((cut_before | cut_after) & (chars <= 3) & rare));
                 let total = before + cost + joins + cuts[end] + short;
                 if total < best[end] || (total == best[end] && start > back[end].0) {
                     best[end] = total;
