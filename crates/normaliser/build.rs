@@ -7,7 +7,8 @@
 //! own (`ALIAS_*`): the run-time words that
 //! `Lexicon::extend_words(Registry::embedded().alias_words())` would add to
 //! the embedded lexicon, compiled, so that a normaliser with the embedded
-//! data adds nothing at start-up.
+//! data adds nothing at start-up. In the trie they are a layer over the
+//! embedded words (`TRIE_LAYERED`), so that one walk answers for both.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -108,19 +109,22 @@ fn word_table(out: &mut String, prefix: &str, sorted: &[(String, f32)], filter_b
     list(out, &format!("{prefix}FILTER"), "u64", numbers(&filter));
 }
 
-/// `{prefix}TRIE_*`: the arrays of the trie of `words` and `fragments`.
+/// `TRIE_*`: the arrays of the trie of `words` and `fragments`, with the
+/// alias words `upper` as a layer over them (`TRIE_LAYERED`: the values of
+/// both; `trie::encode_layered`).
 fn trie_tables<'a>(
     out: &mut String,
-    prefix: &str,
     words: impl IntoIterator<Item = (&'a str, f32)>,
+    upper: impl IntoIterator<Item = (&'a str, f32)>,
     fragments: impl IntoIterator<Item = &'a str>,
 ) {
-    let trie = trie::encode(words, fragments);
-    let name = |part: &str| format!("{prefix}TRIE_{part}");
+    let trie = trie::encode_layered(words, upper, fragments);
+    let name = |part: &str| format!("TRIE_{part}");
     list(out, &name("FIRST"), "u32", numbers(&trie.first));
     list(out, &name("COUNT"), "u16", numbers(&trie.count));
     list(out, &name("LABELS"), "u8", numbers(&trie.labels));
     list(out, &name("VALUES"), "u32", numbers(&trie.values));
+    list(out, &name("LAYERED"), "u32", numbers(&trie.layered));
     list(out, &name("LETTERS"), "u32", numbers(&trie.letters));
     list(out, &name("ROOT"), "u32", numbers(&trie.root));
 }
@@ -148,7 +152,7 @@ fn alias_layer(aliases: &[String], fragments: &BTreeSet<String>) -> Vec<(String,
     sorted
 }
 
-/// The `ALIAS_*` tables: the word table, trie and longest word of the
+/// The `ALIAS_*` tables: the word table and longest word of the
 /// alias words `layer`, and their first and last three letters and hyphen
 /// rights that the embedded words lack (`starts`, `ends`, `rights`): the
 /// lexicon consults both, so the others would change no answer.
@@ -186,12 +190,6 @@ fn alias_tables(
         .unwrap_or(0);
     let _ = writeln!(out, "/// Longest alias word, in characters.");
     let _ = writeln!(out, "pub(super) const ALIAS_MAX_CHARS: usize = {longest};");
-    trie_tables(
-        out,
-        "ALIAS_",
-        layer.iter().map(|(w, z)| (w.as_str(), *z)),
-        [],
-    );
 }
 
 fn main() {
@@ -285,14 +283,15 @@ fn main() {
     let longest = fragments.iter().map(String::len).max().unwrap_or(0);
     let _ = writeln!(out, "/// Longest fragment, in bytes.");
     let _ = writeln!(out, "pub(super) const FRAGMENT_BYTES: usize = {longest};");
-    // The same words (and the fragments) as a trie.
+    // The same words (and the fragments) as a trie, the alias words as a
+    // layer over it.
+    let layer = alias_layer(&aliases, &fragments);
     trie_tables(
         &mut out,
-        "",
         sorted.iter().map(|(w, z)| (w.as_str(), *z)),
+        layer.iter().map(|(w, z)| (w.as_str(), *z)),
         fragments.iter().map(String::as_str),
     );
-    let layer = alias_layer(&aliases, &fragments);
     alias_tables(&mut out, &layer, &starts, &ends, &rights);
     if let Err(e) = std::fs::write(dir.join("lexicon_tables.rs"), out) {
         println!("cargo:warning=cannot write the lexicon tables: {e}");

@@ -379,36 +379,30 @@ impl Lexicon {
         }
     }
 
-    /// The embedded and run-time words as tries.
+    /// The embedded and run-time words as tries. The compiled alias words
+    /// are a layer of the embedded trie: with them, one trie answers.
     pub(crate) fn tries(&self) -> spans::Tries<'_> {
         let base = self.base.then_some(trie::Trie {
             first: &tables::TRIE_FIRST,
             count: &tables::TRIE_COUNT,
             labels: &tables::TRIE_LABELS,
-            values: &tables::TRIE_VALUES,
+            values: if self.aliases {
+                &tables::TRIE_LAYERED
+            } else {
+                &tables::TRIE_VALUES
+            },
             letters: &tables::TRIE_LETTERS,
             root: &tables::TRIE_ROOT,
         });
-        // The compiled alias words stand for the run-time words.
-        let extra = if self.aliases {
-            Some(trie::Trie {
-                first: &tables::ALIAS_TRIE_FIRST,
-                count: &tables::ALIAS_TRIE_COUNT,
-                labels: &tables::ALIAS_TRIE_LABELS,
-                values: &tables::ALIAS_TRIE_VALUES,
-                letters: &tables::ALIAS_TRIE_LETTERS,
-                root: &tables::ALIAS_TRIE_ROOT,
-            })
-        } else {
-            (!self.extra.is_empty() || !self.extra_fragments.is_empty()).then(|| {
+        let extra = (!self.aliases && (!self.extra.is_empty() || !self.extra_fragments.is_empty()))
+            .then(|| {
                 trie::Trie::of(self.extra_trie.get_or_init(|| {
                     trie::encode(
                         self.extra.iter().map(|(w, z)| (w.as_ref(), *z)),
                         self.extra_fragments.iter().map(AsRef::as_ref),
                     )
                 }))
-            })
-        };
+            });
         spans::Tries { base, extra }
     }
 

@@ -31,6 +31,9 @@ pub(crate) struct Encoded {
     pub(crate) count: Vec<u16>,
     pub(crate) labels: Vec<u8>,
     pub(crate) values: Vec<u32>,
+    /// The zipf of the word ending at each node among the words and the
+    /// upper layer's words together ([`encode_layered`]); empty otherwise.
+    pub(crate) layered: Vec<u32>,
     /// Per node, [`letter_mask`] of its children's labels.
     pub(crate) letters: Vec<u32>,
     /// The child of the root along each byte ([`u32::MAX`]: none).
@@ -64,10 +67,26 @@ pub(crate) fn encode<'a>(
     words: impl IntoIterator<Item = (&'a str, f32)>,
     fragments: impl IntoIterator<Item = &'a str>,
 ) -> Encoded {
+    let mut encoded = encode_layered(words, [], fragments);
+    encoded.layered = Vec::new();
+    encoded
+}
+
+/// [`encode`] with an upper layer of words (no fragment among them): the
+/// trie holds both, [`Encoded::values`] the zipf of `words` alone and
+/// [`Encoded::layered`] the higher zipf of either. Walked with the first,
+/// it answers as the trie of `words`, walked with the second as the two
+/// tries of `words` and `upper` together.
+pub(crate) fn encode_layered<'a>(
+    words: impl IntoIterator<Item = (&'a str, f32)>,
+    upper: impl IntoIterator<Item = (&'a str, f32)>,
+    fragments: impl IntoIterator<Item = &'a str>,
+) -> Encoded {
     #[derive(Default)]
     struct Node {
         children: BTreeMap<u8, usize>,
         value: Option<f32>,
+        layered: Option<f32>,
         fragment: bool,
     }
     let mut nodes: Vec<Node> = vec![Node::default()];
@@ -83,17 +102,28 @@ pub(crate) fn encode<'a>(
         }
         at
     };
-    let mut marks: Vec<(usize, Option<f32>)> = Vec::new();
+    // Node, zipf (none for a fragment), and whether of the upper layer.
+    let mut marks: Vec<(usize, Option<f32>, bool)> = Vec::new();
     for (word, zipf) in words {
-        marks.push((insert(word), Some(zipf)));
+        marks.push((insert(word), Some(zipf), false));
+    }
+    for (word, zipf) in upper {
+        marks.push((insert(word), Some(zipf), true));
     }
     for fragment in fragments {
-        marks.push((insert(fragment), None));
+        marks.push((insert(fragment), None, false));
     }
-    for (at, zipf) in marks {
+    let higher = |old: Option<f32>, z: f32| Some(old.map_or(z, |old| old.max(z)));
+    for (at, zipf, upper) in marks {
+        let node = &mut nodes[at];
         match zipf {
-            Some(z) => nodes[at].value = Some(nodes[at].value.map_or(z, |old| old.max(z))),
-            None => nodes[at].fragment = true,
+            Some(z) => {
+                if !upper {
+                    node.value = higher(node.value, z);
+                }
+                node.layered = higher(node.layered, z);
+            }
+            None => node.fragment = true,
         }
     }
     // Breadth-first numbering: the children of a node get consecutive ids.
@@ -122,6 +152,7 @@ pub(crate) fn encode<'a>(
             .push(u32::try_from(first[new]).unwrap_or(u32::MAX));
         out.count.push(count | flags);
         out.values.push(node.value.map_or(NO_WORD, f32::to_bits));
+        out.layered.push(node.layered.map_or(NO_WORD, f32::to_bits));
         out.letters.push(letter_mask(node.children.keys().copied()));
     }
     if let Some(&first) = first.first() {
@@ -268,5 +299,27 @@ mod tests {
     fn the_higher_zipf_wins_for_a_repeated_word() {
         let encoded = encode([("dan", 6.0), ("dan", 6.5)], []);
         assert_eq!(lookup(Trie::of(&encoded), "dan"), Some((Some(6.5), false)));
+    }
+
+    #[test]
+    fn a_layer_is_seen_only_through_the_layered_values() {
+        let encoded = encode_layered(
+            [("dan", 6.5), ("din", 2.0)],
+            [("dan", 7.0), ("dinas", 3.0), ("din", 1.0)],
+            ["di"],
+        );
+        let mut lower = Trie::of(&encoded);
+        assert_eq!(lookup(lower, "dan"), Some((Some(6.5), false)));
+        assert_eq!(lookup(lower, "din"), Some((Some(2.0), false)));
+        assert_eq!(lookup(lower, "dinas"), Some((None, false)));
+        assert_eq!(lookup(lower, "di"), Some((None, true)));
+        lower.values = &encoded.layered;
+        let both = lower;
+        assert_eq!(lookup(both, "dan"), Some((Some(7.0), false)));
+        assert_eq!(lookup(both, "din"), Some((Some(2.0), false)));
+        assert_eq!(lookup(both, "dinas"), Some((Some(3.0), false)));
+        assert_eq!(lookup(both, "di"), Some((None, true)));
+        // Encoded without a layer, a trie keeps no layered values.
+        assert!(encode([("dan", 6.5)], []).layered.is_empty());
     }
 }
