@@ -1094,12 +1094,21 @@ impl Model<'_> {
             for_bits(first, |k| consider(end - k - 1, end, best, back));
             // Then unknown words within one typed word that could still
             // beat the best found.
+            // Their least total is that of an unknown word of their length
+            // with no penalty of its own, summed as `consider` sums.
             let mut rest = 0u32;
             let best_end = best[end];
             for (start, before) in best.iter().enumerate().take(end).skip(lo_unspaced) {
                 let chars = end - start;
-                let least = UNKNOWN_BASE + UNKNOWN_PER_CHAR * chars as f32;
-                rest |= u32::from(before + least <= best_end) << (chars - 1);
+                let shape = Shape {
+                    chars,
+                    camel: false,
+                    capitals: 0,
+                };
+                let least = shaped_cost(None, shape, false);
+                let joins = join_prefix[end] - join_prefix[start + 1];
+                let total = before + least + joins + cuts[end];
+                rest |= u32::from(total <= best_end) << (chars - 1);
             }
             for_bits(rest & !first & within, |k| {
                 consider(end - k - 1, end, best, back)
