@@ -13,6 +13,7 @@
 //! passes unchanged.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::Vocabulary;
 use crate::lexicon::SpansBuffers;
@@ -594,10 +595,10 @@ struct Model<'a> {
 }
 
 /// What [`Model::run`] finds out about one atom of a run.
-#[derive(Debug)]
-struct Facts<'a> {
-    /// The atom in lower case.
-    lower: Cow<'a, str>,
+#[derive(Debug, Clone)]
+struct Facts {
+    /// Where the atom in lower case is in the run's lower-case text.
+    lower: Range<usize>,
     /// The model's zipf of it.
     zipf: Option<f32>,
     /// Whether it is a sure word ([`SURE_ZIPF`]).
@@ -643,7 +644,11 @@ pub(crate) struct Buffers {
     back: Vec<(usize, bool)>,
     words: Vec<(usize, usize, bool)>,
     spans: SpansBuffers,
-    zipfs: Vec<Option<f32>>,
+    /// What the atoms of a run are, and their lower-case text.
+    facts: Vec<Facts>,
+    lowers: String,
+    /// A hyphenated candidate, to look up.
+    joined: String,
     /// Weigh every candidate, as the reference the pruned search is tested
     /// against.
     #[cfg(test)]
@@ -690,21 +695,23 @@ impl Model<'_> {
         let n = run.len();
         // A word known only through an unlikely derivation (`di` + noun, a
         // preposition glued to its noun) is checked like an unknown one.
-        let mut facts: Vec<Facts<'_>> = run
-            .iter()
-            .map(|atom| {
-                let lower = lower_case(&atom.text);
-                let zipf = self.zipf(&lower);
-                let known = zipf.is_some_and(|z| z >= SURE_ZIPF);
-                Facts {
-                    lower,
-                    zipf,
-                    known,
-                    suspect: !known || has_camel(&atom.text),
-                    window: false,
-                }
-            })
-            .collect();
+        let mut facts = std::mem::take(&mut buffers.facts);
+        let mut lowers = std::mem::take(&mut buffers.lowers);
+        facts.clear();
+        lowers.clear();
+        for atom in run {
+            let from = lowers.len();
+            push_lower(&mut lowers, &atom.text);
+            let zipf = self.zipf(lowers.get(from..).unwrap_or_default());
+            let known = zipf.is_some_and(|z| z >= SURE_ZIPF);
+            facts.push(Facts {
+                lower: from..lowers.len(),
+                zipf,
+                known,
+                suspect: !known || has_camel(&atom.text),
+                window: false,
+            });
+        }
         // A plain line break between two known words that do not join into
         // a known word is a space: nothing to decide. Any other break or
         // hyphen makes both sides suspect.
@@ -713,8 +720,12 @@ impl Model<'_> {
                 Gap::Space | Gap::None => true,
                 Gap::Break => {
                     facts[k - 1].known && facts[k].known && {
-                        let joined = format!("{}{}", facts[k - 1].lower, facts[k].lower);
-                        self.zipf(&joined).is_none()
+                        let joined = &mut buffers.joined;
+                        joined.clear();
+                        for fact in [&facts[k - 1], &facts[k]] {
+                            joined.push_str(lowers.get(fact.lower.clone()).unwrap_or_default());
+                        }
+                        self.zipf(joined).is_none()
                     }
                 }
                 Gap::HyphenBreak | Gap::Hyphen => false,
@@ -749,18 +760,16 @@ impl Model<'_> {
                 end += 1;
             }
             out.push_str(gap_text);
-            let mut zipfs = std::mem::take(&mut buffers.zipfs);
-            zipfs.clear();
-            zipfs.extend(facts[k..end].iter().map(|f| f.zipf));
             let names = names.get(k..end).unwrap_or(&[]);
-            self.segment(&run[k..end], names, &zipfs, out, buffers);
-            buffers.zipfs = zipfs;
+            self.segment(&run[k..end], names, &facts[k..end], out, buffers);
             k = end;
         }
+        buffers.facts = facts;
+        buffers.lowers = lowers;
     }
 
-    /// Re-segment a window of letter atoms by dynamic programming (`zipfs`:
-    /// the model's zipf of each atom, lower case).
+    /// Re-segment a window of letter atoms by dynamic programming (`facts`:
+    /// what [`Model::run`] found out about each atom, its zipf among them).
     ///
     /// Every substring of at most [`MAX_WORD`] characters (and every whole
     /// typed atom) is a candidate word. What a candidate needs beyond its
@@ -771,7 +780,7 @@ impl Model<'_> {
         &self,
         atoms: &[Atom<'_>],
         names: &[bool],
-        zipfs: &[Option<f32>],
+        facts: &[Facts],
         out: &mut String,
         buffers: &mut Buffers,
     ) {
@@ -797,7 +806,9 @@ impl Model<'_> {
             back,
             words,
             spans: spans_buffers,
-            zipfs: _,
+            facts: _,
+            lowers: _,
+            joined,
             #[cfg(test)]
             exhaustive,
         } = buffers;
@@ -895,8 +906,8 @@ impl Model<'_> {
             if names.get(a).copied().unwrap_or(false) {
                 return CUT_NAME;
             }
-            let zipf = match zipfs.get(a) {
-                Some(&zipf) => zipf,
+            let zipf = match facts.get(a) {
+                Some(fact) => fact.zipf,
                 None => self.zipf(&atom.text.to_lowercase()),
             };
             zipf.map_or(0.0, |z| (z - CUT_KNOWN_FROM).clamp(0.0, CUT_KNOWN))
@@ -1013,7 +1024,7 @@ impl Model<'_> {
                 let mut hyphenated = false;
                 if hyphen {
                     (cost, hyphenated) =
-                        self.hyphen_cost(&slots[start..end], &text[start..end], cost);
+                        self.hyphen_cost(&slots[start..end], &text[start..end], cost, joined);
                 }
                 // Only a known word may take a typed space away, and not the
                 // space before a capital (`Kelas I` is no `KelasI`).
@@ -1145,7 +1156,13 @@ impl Model<'_> {
 
     /// The cost of a candidate across one hyphen, and whether it keeps the
     /// hyphen (`perundang-undangan`, `se-Provinsi`), given its plain cost.
-    fn hyphen_cost(&self, slots: &[Slot], lower: &[char], plain: f32) -> (f32, bool) {
+    fn hyphen_cost(
+        &self,
+        slots: &[Slot],
+        lower: &[char],
+        plain: f32,
+        joined: &mut String,
+    ) -> (f32, bool) {
         let at = slots
             .iter()
             .enumerate()
@@ -1162,11 +1179,11 @@ impl Model<'_> {
         if !crate::lexicon::is_reduplication(l, r) && !self.lexicon.may_end_hyphenated(r) {
             return self.hyphen_prefix_cost(slots, at, plain);
         }
-        let mut joined = String::with_capacity(slots.len() + 1);
+        joined.clear();
         joined.extend(slots[..at].iter().map(|s| s.lower));
         joined.push('-');
         joined.extend(slots[at..].iter().map(|s| s.lower));
-        if let Some(z) = self.zipf(&joined) {
+        if let Some(z) = self.zipf(joined) {
             let cost = 9.0 - z;
             if cost < plain {
                 return (cost, true);
@@ -1182,8 +1199,8 @@ impl Model<'_> {
         if !capital || at > MAX_PREFIX {
             return (plain, false);
         }
-        let left: String = slots[..at].iter().map(|s| s.lower).collect();
-        if HYPHEN_PREFIXES.contains(&left.as_str()) {
+        let left = || slots[..at].iter().map(|s| s.lower);
+        if HYPHEN_PREFIXES.iter().any(|p| p.chars().eq(left())) {
             let right_original: String = slots[at..].iter().map(|s| s.c).collect();
             let right: String = slots[at..].iter().map(|s| s.lower).collect();
             let cost = self.word_cost(&right_original, &right) + 1.0;
@@ -1245,6 +1262,19 @@ fn shaped_cost(zipf: Option<f32>, shape: Shape, fragment: bool) -> f32 {
         + UNKNOWN_PER_CHAR * chars
         + UNKNOWN_PER_LONG_CHAR * (chars - LONG_WORD).max(0.0)
         + fragment
+}
+
+/// Append `text` in lower case to `lowers`.
+fn push_lower(lowers: &mut String, text: &str) {
+    if text.is_ascii() {
+        let from = lowers.len();
+        lowers.push_str(text);
+        if let Some(added) = lowers.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        lowers.push_str(&text.to_lowercase());
+    }
 }
 
 /// `text` in lower case, borrowed when it already is.
