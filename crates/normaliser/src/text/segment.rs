@@ -223,19 +223,25 @@ fn names(atoms: &[Atom<'_>], model: &Model<'_>) -> Vec<bool> {
 /// Join the parts of a code cut by a line break (`BNP2TK` / `I`, `201` /
 /// `7`) into one fixed atom, so that the letters do not join the words
 /// after them.
-fn merge_codes<'a>(atoms: Vec<Atom<'a>>, model: &Model<'_>) -> Vec<Atom<'a>> {
-    let mut out: Vec<Atom<'a>> = Vec::with_capacity(atoms.len());
-    for atom in atoms {
-        if let Some(last) = out.last_mut() {
+fn merge_codes<'a>(mut atoms: Vec<Atom<'a>>, model: &Model<'_>) -> Vec<Atom<'a>> {
+    // In place: `kept` atoms stay, each later one joins the last kept or
+    // moves up behind it.
+    let mut kept: usize = 0;
+    for at in 0..atoms.len() {
+        let (head, tail) = atoms.split_at_mut(at);
+        let last = kept.checked_sub(1).and_then(|k| head.get_mut(k));
+        if let (Some(last), Some(atom)) = (last, tail.first()) {
             let both = last.kind == Kind::Fixed && atom.kind != Kind::Punct;
-            if both && atom.gap == Gap::Break && joins_at_break(last, &atom, model) {
+            if both && atom.gap == Gap::Break && joins_at_break(last, atom, model) {
                 last.text.to_mut().push_str(&atom.text);
                 continue;
             }
         }
-        out.push(atom);
+        atoms.swap(kept, at);
+        kept += 1;
     }
-    out
+    atoms.truncate(kept);
+    atoms
 }
 
 /// The separator before `atom`, outside letter runs.
@@ -296,7 +302,9 @@ fn joins_at_break(before: &Atom<'_>, atom: &Atom<'_>, model: &Model<'_>) -> bool
 
 /// Cut the lines into atoms with the gap before each.
 fn atoms<'a>(lines: &[&'a str], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<Atom<'a>> {
-    let mut atoms: Vec<Atom<'a>> = Vec::new();
+    // About one atom per four bytes of text, to grow the vector rarely.
+    let bytes: usize = lines.iter().map(|l| l.len()).sum();
+    let mut atoms: Vec<Atom<'a>> = Vec::with_capacity(bytes / 4 + 4);
     let line_count = lines.len();
     for (l, line) in lines.iter().enumerate() {
         let mut tokens = line.split_whitespace().enumerate().peekable();
