@@ -168,6 +168,14 @@ pub(crate) fn tidy_spacing(text: &str) -> String {
         if !out.is_empty() && !glue && !after_open {
             out.push(' ');
         }
+        // Only a bracket needs a look at each character: before this word
+        // `out` ends in a space, an opening bracket (after which no letter
+        // is spaced) or a word the glued punctuation follows.
+        if !word.contains(['(', ')']) {
+            out.push_str(word);
+            after_open = false;
+            continue;
+        }
         let mut prev: Option<char> = out.chars().next_back();
         for c in word.chars() {
             // `kata(` and `)kata`: a bracket glued to a word on its outer side.
@@ -233,5 +241,10 @@ mod tests {
         );
         assert_eq!(tidy_spacing("Kab./ Kota dan a / b"), "Kab./ Kota dan a / b");
         assert_eq!(tidy_spacing("2( dua )kali (x)"), "2 (dua) kali (x)");
+        // Words without brackets next to words with them.
+        assert_eq!(
+            tidy_spacing("lihat (Lampiran) , tabel( 3)dan ( ) x"),
+            "lihat (Lampiran), tabel (3) dan () x"
+        );
     }
 }
