@@ -76,9 +76,9 @@ impl Validator {
     /// Run every rule over `doc` and return what they found, document-level
     /// findings first, then by record. `doc.diagnostics` (the earlier
     /// stages' findings) is read, so that no cause is reported twice.
-    /// Called inside a rayon pool, the rules of a large document run in
-    /// parallel on that pool; the findings are the same and in the same
-    /// order either way.
+    /// Called inside a rayon pool of more than one thread, the rules of a
+    /// large document run in parallel on that pool; the findings are the
+    /// same and in the same order either way.
     pub fn validate(&self, doc: &Document) -> Vec<Diagnostic> {
         rules::run(doc, &self.lexicon)
     }

@@ -25,26 +25,95 @@ impl WordHasher {
     }
 }
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
+/// The bytes of `rest` (fewer than eight) as a little-endian word, read
+/// four, two and one at a time: a word assembled in memory a byte at a
+/// time would be read back only once the bytes are stored.
+fn short_word(rest: &[u8]) -> u64 {
+    let (mut word, mut shift, mut rest) = (0, 0, rest);
+    if let Some((four, tail)) = rest.split_first_chunk::<4>() {
+        word = u64::from(u32::from_le_bytes(*four));
+        (shift, rest) = (32, tail);
+    }
+    if let Some((two, tail)) = rest.split_first_chunk::<2>() {
+        word |= u64::from(u16::from_le_bytes(*two)) << shift;
+        (shift, rest) = (shift + 16, tail);
+    }
+    if let Some(&one) = rest.first() {
+        word |= u64::from(one) << shift;
+    }
+    word
+}
+
+impl WordHasher {
+    /// Mix `bytes` in eight at a time, each eight passed through `map`.
+    #[inline]
+    fn write_mapped(&mut self, bytes: &[u8], map: impl Fn(u64) -> u64) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             let mut word = [0u8; 8];
             word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+            self.add(map(u64::from_le_bytes(word)));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            for (slot, byte) in word.iter_mut().zip(rest) {
-                *slot = *byte;
-            }
-            self.add(u64::from_le_bytes(word));
+            self.add(map(short_word(rest)));
         }
+    }
+}
+
+/// The [`WordHasher`] hash of the bytes of `text`.
+///
+/// A text of eight bytes or fewer hashes to its bytes, as a little-endian
+/// word, times an odd number: two such texts of one length have the same
+/// hash only when they are the same text. The numbering of a document's
+/// pieces relies on it.
+#[inline]
+pub(crate) fn word_hash(text: &str) -> u64 {
+    let mut hasher = WordHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
+}
+
+/// The [`WordHasher`] hash of the bytes of `text` in lower case
+/// ([`str::to_lowercase`]). An ASCII text is put in lower case eight
+/// bytes at a time as it is hashed, without being written out.
+pub(crate) fn lower_case_hash(text: &str) -> u64 {
+    let mut hasher = WordHasher::default();
+    if text.is_ascii() {
+        hasher.write_mapped(text.as_bytes(), ascii_lower_case);
+    } else {
+        hasher.write(text.to_lowercase().as_bytes());
+    }
+    hasher.finish()
+}
+
+/// Eight ASCII bytes with their capitals in lower case.
+fn ascii_lower_case(word: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    // A byte below 0x80 plus 0x80 - n reaches 0x80 when it is n or more,
+    // and carries into no other byte.
+    let from_a = word.wrapping_add(EACH * (0x80 - u64::from(b'A')));
+    let past_z = word.wrapping_add(EACH * (0x80 - u64::from(b'Z') - 1));
+    let capitals = from_a & !past_z & (EACH * 0x80);
+    // 0x80 >> 2 is 0x20, the bit that makes a capital small.
+    word | (capitals >> 2)
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.write_mapped(bytes, |word| word);
     }
 
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
     }
 
     fn finish(&self) -> u64 {
@@ -64,6 +133,30 @@ pub(crate) fn words(text: &str) -> Runs<'_, impl Fn(char) -> bool> {
 /// gives them.
 pub(crate) fn pieces(text: &str) -> Runs<'_, impl Fn(char) -> bool> {
     Runs::new(text, |c: char| !c.is_whitespace())
+}
+
+/// Whether `text` is printable ASCII (`' '` to `'~'`): its only white
+/// space is the space, so that its [`pieces`] are its runs between spaces
+/// ([`plain_pieces`]), found without decoding or testing for other white
+/// space.
+pub(crate) fn is_plain(text: &str) -> bool {
+    // No early exit: the loop runs on whole vectors of bytes.
+    text.bytes()
+        .fold(true, |plain, b| plain & matches!(b, b' '..=b'~'))
+}
+
+/// The [`pieces`] of a text that [`is_plain`]: its runs between spaces.
+pub(crate) fn plain_pieces(text: &str) -> impl Iterator<Item = &str> {
+    // Pieces are short: a byte loop finds their ends sooner than `memchr`.
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.bytes().position(|b| b != b' ')?;
+        let piece = rest.get(start..)?;
+        let end = piece.bytes().position(|b| b == b' ').unwrap_or(piece.len());
+        let (piece, after) = piece.split_at_checked(end)?;
+        rest = after;
+        Some(piece)
+    })
 }
 
 /// The longest runs of characters of a text that pass a test, in order (a
@@ -123,9 +216,12 @@ impl<'a, F: Fn(char) -> bool> Iterator for Runs<'a, F> {
 /// The number of characters of `text` when they are all alphabetic, and
 /// `None` when one is not or there is none.
 pub(crate) fn alphabetic_len(text: &str) -> Option<usize> {
+    // The usual word, ASCII letters only, in one pass.
+    if text.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return (!text.is_empty()).then_some(text.len());
+    }
     if text.is_ascii() {
-        let letters = text.bytes().all(|b| b.is_ascii_alphabetic());
-        return (letters && !text.is_empty()).then_some(text.len());
+        return None;
     }
     let mut len = 0;
     for c in text.chars() {
@@ -189,6 +285,46 @@ mod tests {
     }
 
     #[test]
+    fn plain_texts_split_at_spaces_as_at_white_space() {
+        let mut texts: Vec<String> = ["", " ", "  ", "Sidang  pleno (tahap 2) ", " a", "a", "x~y"]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        // Short runs of spaces and of other bytes, mixed, across the
+        // eight-byte steps.
+        let mut state = 1u32;
+        for len in (0..2000).map(|i| i % 40) {
+            let mut text = String::new();
+            while text.len() < len {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let fill = if (state >> 8) % 3 == 0 { ' ' } else { '~' };
+                for _ in 0..(state >> 16) % 11 {
+                    text.push(fill);
+                }
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let text = text.as_str();
+            assert!(is_plain(text), "{text:?}");
+            let got: Vec<&str> = plain_pieces(text).collect();
+            let want: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        for text in [
+            "a\tb",
+            "a\nb",
+            "x\u{b}y",
+            "\u{1f}",
+            "\u{7f}",
+            "caf\u{e9}",
+            "a\u{a0}b",
+        ] {
+            assert!(!is_plain(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn alphabetic_len_counts_letters() {
         assert_eq!(alphabetic_len("Kese"), Some(4));
         assert_eq!(alphabetic_len("naïve"), Some(5));
@@ -206,6 +342,76 @@ mod tests {
         for (i, w) in words.iter().enumerate() {
             assert_eq!(map.get(w), Some(&i), "{w:?}");
         }
+    }
+
+    #[test]
+    fn short_words_read_as_eight_bytes_padded_with_zeros() {
+        let bytes = [1u8, 2, 3, 4, 5, 6, 7];
+        for len in 0..8 {
+            let mut padded = [0u8; 8];
+            for (slot, byte) in padded.iter_mut().zip(&bytes[..len]) {
+                *slot = *byte;
+            }
+            assert_eq!(short_word(&bytes[..len]), u64::from_le_bytes(padded));
+        }
+    }
+
+    #[test]
+    fn lower_case_hashes_are_the_hashes_of_the_lower_case() {
+        let hash = |text: &str| {
+            let mut hasher = WordHasher::default();
+            hasher.write(text.as_bytes());
+            hasher.finish()
+        };
+        let all_ascii: String = (0..128u8).map(char::from).collect();
+        for text in [
+            "",
+            "a",
+            "Kader",
+            "PELATIHAN@[`{Z",
+            "AZaz09 -_~\x7f",
+            "KoordinasiLintasSektor",
+            all_ascii.as_str(),
+            "Café",
+            "ÇA İşi ΣΟΦΊΑ",
+        ] {
+            assert_eq!(
+                lower_case_hash(text),
+                hash(&text.to_lowercase()),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_words_hash_apart() {
+        // A text of eight bytes or fewer is one word times an odd number:
+        // different texts of one length have different hashes.
+        let mut seen = std::collections::HashMap::new();
+        for text in ["", "a", "b", "ab", "ba", "abcdefgh", "abcdefgi", "bbcdefgh"] {
+            assert_eq!(seen.insert(word_hash(text), text), None, "{text:?}");
+        }
+        // Texts that differ in one bit, anywhere in their eight bytes.
+        let base = *b"k\0~ \xc3\xa9zA";
+        for at in 0..8 {
+            for bit in 0..8 {
+                let mut other = base;
+                other[at] ^= 1 << bit;
+                assert_ne!(hash_bytes(&base), hash_bytes(&other), "{at} {bit}");
+            }
+        }
+        let (a, b) = ("a", "a\0");
+        assert_eq!(
+            word_hash(a),
+            word_hash(b),
+            "only the length tells these apart"
+        );
+    }
+
+    fn hash_bytes(bytes: &[u8]) -> u64 {
+        let mut hasher = WordHasher::default();
+        hasher.write(bytes);
+        hasher.finish()
     }
 
     #[test]

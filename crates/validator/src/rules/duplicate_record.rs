@@ -16,8 +16,9 @@
 
 use super::Context;
 use crate::codes::{Code, Stage};
-use crate::words::WordMap;
+use crate::words::{lower_case_hash, WordHasher, WordMap};
 use pergub_model::{Diagnostic, Field, Record, Severity};
+use std::hash::Hasher;
 
 /// The code.
 pub(crate) const CODE: Code = Code {
@@ -52,9 +53,9 @@ fn key(cx: &Context<'_>, index: usize, record: &Record) -> Option<Vec<u8>> {
                     key.extend_from_slice(piece.text.to_lowercase().as_bytes());
                 }
             }
-            key.push(0x1f);
+            key.push(TEXT_END);
         }
-        key.push(0x1e);
+        key.push(FIELD_END);
     }
     for year in &record.waktu_pelaksanaan {
         key.extend_from_slice(year.to_string().as_bytes());
@@ -64,20 +65,97 @@ fn key(cx: &Context<'_>, index: usize, record: &Record) -> Option<Vec<u8>> {
     has_text.then_some(key)
 }
 
-pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+/// Ends a text in a [`key`].
+const TEXT_END: u8 = 0x1f;
+/// Ends a field in a [`key`].
+const FIELD_END: u8 = 0x1e;
+
+/// A hash of a record's [`key`], `None` when it has no key, made from the
+/// hashes of its pieces' lower-case forms (`forms`, by [`Piece::word`]):
+/// records with the same key have the same hash, unless a piece holds a
+/// byte that ends a text or a field in the key.
+fn key_hash(cx: &Context<'_>, index: usize, record: &Record, forms: &[u64]) -> Option<u64> {
+    let mut hasher = WordHasher::default();
+    let mut has_text = false;
+    for field in Field::ALL {
+        for pieces in cx.pieces.of(index, field) {
+            has_text |= !pieces.is_empty() && field != Field::Instansi;
+            for piece in pieces {
+                let form = forms.get(piece.word()).copied();
+                hasher.write_u64(form.unwrap_or_else(|| lower_case_hash(piece.text)));
+            }
+            hasher.write_u8(TEXT_END);
+        }
+        hasher.write_u8(FIELD_END);
+    }
+    for &year in &record.waktu_pelaksanaan {
+        hasher.write_u16(year);
+    }
+    has_text.then(|| hasher.finish())
+}
+
+/// A hash of each record's [`key`], `None` for a record without one.
+fn key_hashes(cx: &Context<'_>) -> Vec<Option<u64>> {
     let records = cx.doc.records.iter().enumerate();
-    let keys: Vec<Option<Vec<u8>>> = records.map(|(i, r)| key(cx, i, r)).collect();
-    let mut seen: WordMap<&[u8], u32> = WordMap::default();
-    for (record, key) in cx.doc.records.iter().zip(&keys) {
-        let Some(key) = key else { continue };
-        match seen.get(key.as_slice()) {
+    // Such control characters are in no plan but a damaged one: then the
+    // keys themselves are hashed.
+    let separators = [char::from(TEXT_END), char::from(FIELD_END)];
+    if (cx.pieces.unplain().iter()).any(|(_, _, text)| text.contains(separators)) {
+        let hash = |key: Vec<u8>| {
+            let mut hasher = WordHasher::default();
+            hasher.write(&key);
+            hasher.finish()
+        };
+        return records.map(|(i, r)| key(cx, i, r).map(hash)).collect();
+    }
+    // A plan repeats its words: each distinct piece is put in lower case
+    // once.
+    let forms: Vec<u64> = cx.pieces.distinct().map(lower_case_hash).collect();
+    records.map(|(i, r)| key_hash(cx, i, r, &forms)).collect()
+}
+
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let records = &cx.doc.records;
+    let hashes = key_hashes(cx);
+    // The first record of each key, found by its key's hash: the last
+    // such record with that hash, and each one's predecessor with the
+    // same hash (distinct keys with one hash are rare, but possible).
+    let mut last_first: WordMap<u64, usize> = WordMap::default();
+    let mut earlier_first: Vec<Option<usize>> = vec![None; records.len()];
+    // The keys of the records compared, made when first compared.
+    let mut keys: Vec<Option<Option<Vec<u8>>>> = vec![None; records.len()];
+    let mut same_key = |a: usize, b: usize| {
+        for i in [a, b] {
+            if let Some(slot @ None) = keys.get_mut(i) {
+                *slot = Some(records.get(i).and_then(|r| key(cx, i, r)));
+            }
+        }
+        keys.get(a) == keys.get(b)
+    };
+    for (i, (record, hash)) in records.iter().zip(&hashes).enumerate() {
+        let Some(hash) = *hash else { continue };
+        let mut candidate = last_first.get(&hash).copied();
+        let mut first = None;
+        while let Some(c) = candidate {
+            if same_key(c, i) {
+                first = records.get(c);
+                break;
+            }
+            candidate = earlier_first.get(c).copied().flatten();
+        }
+        match first {
             Some(first) => out.push(
-                CODE.diagnostic(format!("the record repeats record {first} word for word"))
-                    .with_record(record.no)
-                    .with_span(record.source),
+                CODE.diagnostic(format!(
+                    "the record repeats record {} word for word",
+                    first.no
+                ))
+                .with_record(record.no)
+                .with_span(record.source),
             ),
             None => {
-                seen.insert(key, record.no);
+                if let Some(slot) = earlier_first.get_mut(i) {
+                    *slot = last_first.insert(hash, i);
+                }
             }
         }
     }
@@ -107,6 +185,70 @@ mod tests {
         other.no = 2;
         other.waktu_pelaksanaan = vec![2024];
         assert!(check_plain(check, &document(vec![record(1), other])).is_empty());
+    }
+
+    /// What the rule found when it compared the records' byte keys.
+    fn by_byte_keys(doc: &pergub_model::Document) -> Vec<Diagnostic> {
+        let pieces = crate::rules::Pieces::new(doc);
+        let none = crate::rules::test_support::Words::of(&[]);
+        let cx = Context::new(doc, &none, &pieces, &[]);
+        let mut seen: WordMap<Vec<u8>, u32> = WordMap::default();
+        let mut out = Vec::new();
+        for (i, record) in doc.records.iter().enumerate() {
+            let Some(key) = key(&cx, i, record) else {
+                continue;
+            };
+            match seen.get(&key) {
+                Some(first) => out.push(
+                    CODE.diagnostic(format!("the record repeats record {first} word for word"))
+                        .with_record(record.no)
+                        .with_span(record.source),
+                ),
+                None => {
+                    seen.insert(key, record.no);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn hashed_pieces_find_what_byte_keys_find() {
+        // Case, spacing and other scripts' capitals; in the last round a
+        // piece holds a byte that ends a text in a byte key.
+        let variants = [
+            "Pelatihan kader",
+            "PELATIHAN  KADER",
+            "pelatihan kader",
+            "Pelatihan kader desa",
+            "Pelatihan\tkader",
+            "ÇAĞRI İşleri",
+            "çağri i\u{307}şleri",
+            "ΣΟΦΊΑ",
+            "σοφία",
+            "Pelatihankader",
+            "kader",
+        ];
+        let separated = ["Pelatihan\u{1f}kader", "Pelatihan\u{1e}kader"];
+        for extra in [&[][..], &separated[..]] {
+            let mut records = Vec::new();
+            for (no, text) in (1..).zip(variants.iter().chain(extra).cycle().take(40)) {
+                let mut r = record(no);
+                r.kegiatan = vec![text.to_string()];
+                r.masalah = vec![format!("Masalah {}", no % 3)];
+                if no % 5 == 0 {
+                    r.kegiatan.push(String::new());
+                }
+                if no % 7 == 0 {
+                    r.waktu_pelaksanaan = vec![2025];
+                }
+                records.push(r);
+            }
+            let doc = document(records);
+            let found = check_plain(check, &doc);
+            assert!(found.len() >= 5, "{found:?}");
+            assert_eq!(found, by_byte_keys(&doc), "{extra:?}");
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@
 //! | Dinas Sosial | Pemberdayaanmasyarakat wisata | ...   <- glued-text: "Pemberdayaanmasyarakat"
 //! ```
 
-use super::{Context, Known, Vocabulary};
+use super::{Context, Known, Piece, Vocabulary};
 use crate::codes::{Code, Stage};
 use crate::words::{is_upper, words};
 use pergub_model::{Diagnostic, Field, Severity};
@@ -121,10 +121,16 @@ fn acronym_glue(word: &str) -> bool {
 }
 
 /// Whether one word of restored text still looks glued.
+pub(crate) fn is_glued<'a>(word: &'a str, known: &Known<'a>) -> bool {
+    glued(word, known, || known.knows(word))
+}
+
+/// [`is_glued`], with `knows` telling whether `known` knows `word` (asked
+/// once at most).
 ///
 /// The tests that need no lexicon come first: most words are short and
 /// plain, and never reach a look-up.
-pub(crate) fn is_glued<'a>(word: &'a str, known: &Known<'a>) -> bool {
+fn glued<'a>(word: &'a str, known: &Known<'a>, knows: impl FnOnce() -> bool) -> bool {
     // Most words: short, plain ASCII, no capital run to start.
     if word.len() < MIN_SPLIT_WORD && word.is_ascii() {
         let bytes = word.as_bytes();
@@ -138,7 +144,7 @@ pub(crate) fn is_glued<'a>(word: &'a str, known: &Known<'a>) -> bool {
         return false;
     }
     if camel_break(word) || acronym_glue(word) {
-        return !known.knows(word);
+        return !knows();
     }
     // Lower case has at most as many letters as the word has bytes.
     if known.is_empty() || word.len() < MIN_SPLIT_WORD {
@@ -150,35 +156,56 @@ pub(crate) fn is_glued<'a>(word: &'a str, known: &Known<'a>) -> bool {
     } else {
         lower(word).chars().count()
     };
-    if len < MIN_SPLIT_WORD || known.knows(word) {
+    if len < MIN_SPLIT_WORD || knows() {
         return false;
     }
     len >= LONG_WORD || splits(&lower(word), known.vocabulary(), 3)
 }
 
+/// Whether a piece of text holds a word that still looks glued. White
+/// space is no letter: a text's words are its pieces' words, and a piece
+/// of letters only is one word.
+fn holds_glued<'a>(piece: &Piece<'a>, known: &Known<'a>) -> bool {
+    match piece.letters() {
+        Some(_) => glued(piece.text, known, || known.knows_piece(piece)),
+        None => words(piece.text).any(|word| is_glued(word, known)),
+    }
+}
+
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // A plan repeats its words: whether a piece holds a glued word is
+    // found out once for all its copies.
+    let any_glued: Vec<bool> = (cx.pieces.distinct_pieces())
+        .map(|piece| holds_glued(&piece, &cx.known))
+        .collect();
     for (index, record) in cx.doc.records.iter().enumerate() {
         for field in Field::ALL {
-            let mut glued: Vec<&str> = Vec::new();
-            let mut check = |word| {
-                if is_glued(word, &cx.known) && !glued.contains(&word) {
-                    glued.push(word);
+            let mut found: Vec<&str> = Vec::new();
+            let mut add = |word| {
+                if !found.contains(&word) {
+                    found.push(word);
                 }
             };
-            // White space is no letter: a text's words are its pieces' words,
-            // and a piece of letters only is one word.
-            for piece in cx.pieces.of(index, field).flatten() {
-                match piece.letters {
-                    Some(_) => check(piece.text),
-                    None => words(piece.text).for_each(&mut check),
+            for pieces in cx.pieces.of(index, field) {
+                for piece in pieces {
+                    let any = any_glued.get(piece.word()).copied();
+                    if !any.unwrap_or_else(|| holds_glued(piece, &cx.known)) {
+                        continue;
+                    }
+                    match piece.letters() {
+                        Some(_) => add(piece.text),
+                        None => words(piece.text)
+                            .filter(|word| is_glued(word, &cx.known))
+                            .for_each(&mut add),
+                    }
                 }
             }
-            if glued.is_empty() {
+            if found.is_empty() {
                 continue;
             }
             out.push(super::words_diagnostic(
                 &CODE,
-                &glued,
+                &found,
                 ("word looks", "words look"),
                 "glued together",
                 record,
@@ -273,14 +300,14 @@ mod tests {
             "pandeglang",
         ]);
         for word in ["rincit", "setiapp", "regulas", "traumatik", "Pandeglan"] {
-            assert!(!is_glued(word, &Known::new(&typos)), "{word}");
+            assert!(!is_glued(word, &Known::new(&typos, &[])), "{word}");
         }
     }
 
     #[test]
     fn acronyms_run_into_words_are_glued() {
         let none = Words::of(&[]);
-        let known = Known::new(&none);
+        let known = Known::new(&none, &[]);
         assert!(is_glued("TKIbagicalon", &known));
         assert!(!is_glued("TKI", &known));
         assert!(!is_glued("PKorban", &known));
@@ -291,9 +318,55 @@ mod tests {
     fn affixes_do_not_count_as_words() {
         // "per" + "dagangan" would split, but "per" is a prefix here.
         let words = words();
-        let known = Known::new(&words);
+        let known = Known::new(&words, &[]);
         assert!(!is_glued("perdaganganx", &known));
         assert!(!is_glued("perdagangan", &known));
+    }
+
+    #[test]
+    fn remembering_pieces_finds_what_asking_word_by_word_finds() {
+        let texts = [
+            "DinasPerikanan dan DinasPerikanan, BNNbagiremaja (BNNbagiremaja)",
+            "Pemberdayaanmasyarakat wisata Pemberdayaanmasyarakat; LPA/AAnak R2PK2B",
+            "SatuanT ugas perdagangan Perdaganganorang kotaTanjungpinang",
+            "Peningkatanjumlahwisatawanmancanegara eKTP SiCantik TPPOnya",
+            "Dinаs Kesehatanprovinsi-Pariwisata \u{d6}ffentlichDienst",
+        ];
+        let records = (1..)
+            .zip(texts.iter().chain(texts.iter().rev()))
+            .map(|(no, text)| {
+                let mut r = record(no);
+                r.kegiatan = vec![text.to_string(), "Peningkatan jumlah".into()];
+                r.pelaksana = vec![agency(text, None)];
+                r
+            })
+            .collect();
+        let doc = document(records);
+        for vocabulary in [words(), Words::of(&[])] {
+            let known = Known::new(&vocabulary, &[]);
+            let mut expected = Vec::new();
+            for record in &doc.records {
+                for field in Field::ALL {
+                    let mut glued: Vec<&str> = Vec::new();
+                    for text in crate::rules::texts(record, field) {
+                        for word in crate::words::words(text) {
+                            if is_glued(word, &known) && !glued.contains(&word) {
+                                glued.push(word);
+                            }
+                        }
+                    }
+                    if !glued.is_empty() {
+                        let (subjects, what) = (("word looks", "words look"), "glued together");
+                        let found = crate::rules::words_diagnostic(
+                            &CODE, &glued, subjects, what, record, field,
+                        );
+                        expected.push(found);
+                    }
+                }
+            }
+            assert!(expected.len() >= 10, "{expected:?}");
+            assert_eq!(check_with(check, &doc, &vocabulary), expected);
+        }
     }
 
     #[test]

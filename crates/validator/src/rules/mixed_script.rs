@@ -15,10 +15,10 @@
 //! | Dinas Sosial | Pemutakhiran dаtа korban | ...   <- mixed-script: "dаtа"
 //! ```
 
-use super::{texts, Context};
+use super::Context;
 use crate::codes::{Code, Stage};
 use crate::words::words;
-use pergub_model::{Diagnostic, Field, Severity};
+use pergub_model::{Diagnostic, Severity};
 
 /// The code.
 pub(crate) const CODE: Code = Code {
@@ -55,44 +55,51 @@ fn foreign_letters(word: &str) -> Vec<(char, &'static str)> {
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for record in &cx.doc.records {
-        for field in Field::ALL {
-            let mut described: Vec<String> = Vec::new();
-            // Every letter pergub knows to be confused with Latin lies outside ASCII.
-            for text in texts(record, field).filter(|t| !t.is_ascii()) {
-                for word in words(text) {
-                    let letters = foreign_letters(word);
-                    let Some((_, script)) = letters.first() else {
-                        continue;
-                    };
-                    let list = letters
-                        .iter()
-                        .map(|(c, _)| format!("{c} U+{:04X}", u32::from(*c)))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let entry = format!("\"{word}\" has {script} letters ({list})");
-                    if !described.contains(&entry) {
-                        described.push(entry);
-                    }
+    // Every letter pergub knows to be confused with Latin lies outside
+    // ASCII: only texts that are not plain ASCII are read, a record's
+    // field's texts one after the other.
+    let mut texts = cx.pieces.unplain().iter().filter(|(_, _, t)| !t.is_ascii());
+    let mut next = texts.next();
+    while let Some(&(index, field, _)) = next {
+        let mut described: Vec<String> = Vec::new();
+        while let Some(&(_, _, text)) = next.filter(|(i, f, _)| (*i, *f) == (index, field)) {
+            for word in words(text) {
+                let letters = foreign_letters(word);
+                let Some((_, script)) = letters.first() else {
+                    continue;
+                };
+                let list = letters
+                    .iter()
+                    .map(|(c, _)| format!("{c} U+{:04X}", u32::from(*c)))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let entry = format!("\"{word}\" has {script} letters ({list})");
+                if !described.contains(&entry) {
+                    described.push(entry);
                 }
             }
-            if described.is_empty() {
-                continue;
-            }
-            out.push(
-                CODE.diagnostic(described.join("; "))
-                    .with_record(record.no)
-                    .with_field(field)
-                    .with_span(record.source),
-            );
+            next = texts.next();
         }
+        let Some(record) = cx.doc.records.get(index) else {
+            continue;
+        };
+        if described.is_empty() {
+            continue;
+        }
+        out.push(
+            CODE.diagnostic(described.join("; "))
+                .with_record(record.no)
+                .with_field(field)
+                .with_span(record.source),
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::{check_plain, document, record};
+    use crate::rules::test_support::{agency, check_plain, document, record};
+    use pergub_model::Field;
 
     #[test]
     fn cyrillic_look_alikes_are_reported_with_code_points() {
@@ -114,6 +121,64 @@ mod tests {
             found[0].message,
             "\"kаsus\" has Cyrillic letters (а U+0430); \"Ρrovinsi\" has Greek letters (Ρ U+03A1)"
         );
+    }
+
+    #[test]
+    fn reading_the_unplain_texts_finds_what_reading_all_texts_finds() {
+        let texts = [
+            "Pemutakhiran dаtа korban",
+            "Café naïve",
+            "plain ASCII text",
+            "Ρrovinsi dаtа Ρrovinsi",
+            "kаsus\tbaru",
+        ];
+        let records = (1..)
+            .zip(texts.iter().cycle().take(12))
+            .map(|(no, text)| {
+                let mut r = record(no);
+                r.kegiatan = vec![
+                    text.to_string(),
+                    texts[usize::try_from(no).unwrap() % 5].into(),
+                ];
+                r.pelaksana = vec![agency(text, None)];
+                r
+            })
+            .collect();
+        let doc = document(records);
+        // Every record's fields and texts in turn.
+        let mut expected = Vec::new();
+        for record in &doc.records {
+            for field in Field::ALL {
+                let mut described: Vec<String> = Vec::new();
+                for text in crate::rules::texts(record, field) {
+                    for word in words(text) {
+                        let letters = foreign_letters(word);
+                        let Some((_, script)) = letters.first() else {
+                            continue;
+                        };
+                        let list: Vec<String> = letters
+                            .iter()
+                            .map(|(c, _)| format!("{c} U+{:04X}", u32::from(*c)))
+                            .collect();
+                        let entry =
+                            format!("\"{word}\" has {script} letters ({})", list.join(", "));
+                        if !described.contains(&entry) {
+                            described.push(entry);
+                        }
+                    }
+                }
+                if !described.is_empty() {
+                    expected.push(
+                        CODE.diagnostic(described.join("; "))
+                            .with_record(record.no)
+                            .with_field(field)
+                            .with_span(record.source),
+                    );
+                }
+            }
+        }
+        assert!(expected.len() >= 10, "{expected:?}");
+        assert_eq!(check_plain(check, &doc), expected);
     }
 
     #[test]

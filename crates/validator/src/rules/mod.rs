@@ -12,8 +12,11 @@ pub(crate) mod split_word;
 pub(crate) mod year_outside_period;
 
 use crate::codes::Code;
-use crate::words::{alphabetic_len, pieces, quote_list, WordMap};
+use crate::words::{
+    alphabetic_len, is_plain, pieces, plain_pieces, quote_list, word_hash, WordMap,
+};
 use pergub_model::{Diagnostic, Document, Field, Record};
+use rayon::prelude::*;
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -51,15 +54,17 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// The context of one validation of `doc`, whose texts `pieces` cut.
+    /// The context of one validation of `doc`, whose texts `pieces` cut,
+    /// and of which `vocabulary` knows `known_pieces` ([`known_pieces`]).
     pub fn new(
         doc: &'a Document,
         vocabulary: &'a dyn Vocabulary,
         pieces: &'a Pieces<'a>,
+        known_pieces: &'a [Option<bool>],
     ) -> Context<'a> {
         Context {
             doc,
-            known: Known::new(vocabulary),
+            known: Known::new(vocabulary, known_pieces),
             pieces,
         }
     }
@@ -74,11 +79,36 @@ impl<'a> Context<'a> {
 }
 
 /// A piece of a text between white space (`str::split_whitespace`).
+///
+/// A plan has thousands of them, which every word rule reads: their
+/// numbers are kept in 32 bits, for the table of pieces to stay small.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Piece<'a> {
     pub text: &'a str,
+    /// [`Piece::letters`], 0 for `None`.
+    letters: u32,
+    /// [`Piece::word`].
+    word: u32,
+}
+
+impl Piece<'_> {
     /// Its length in characters when it is all letters (the usual word).
-    pub letters: Option<usize>,
+    pub fn letters(&self) -> Option<usize> {
+        (self.letters > 0).then(|| widen(self.letters))
+    }
+
+    /// Which of the document's distinct pieces it is: pieces of the same
+    /// text, and only they, have the same number (from 0, in order of
+    /// first appearance), so that what a rule finds out about one piece it
+    /// can keep for all of them in a table ([`Pieces::distinct_pieces`]).
+    pub fn word(&self) -> usize {
+        widen(self.word)
+    }
+}
+
+/// A number of a [`Piece`] as an index.
+fn widen(n: u32) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }
 
 /// The texts of a document's records ([`texts`]) cut into [`Piece`]s once,
@@ -90,29 +120,82 @@ pub(crate) struct Pieces<'a> {
     /// Where each record's field's texts end in `text_ends`, record after
     /// record, field after field ([`Field::ALL`]).
     field_ends: Vec<usize>,
+    /// Each distinct piece, by [`Piece::word`], with its hash (as
+    /// [`Distinct`] keeps it) and letters (as [`Piece`] keeps them).
+    distinct: Vec<(&'a str, u64, u32)>,
+    /// The texts that are not plain ASCII ([`is_plain`]), in order, with
+    /// the position of their record and their field.
+    unplain: Vec<(usize, Field, &'a str)>,
 }
 
 impl<'a> Pieces<'a> {
     /// The texts of `doc`'s records, cut.
     pub fn new(doc: &'a Document) -> Pieces<'a> {
+        // A piece and the space after it take some eight bytes in a plan:
+        // room for a few more pieces than that, so that the table is made
+        // once, not copied while it grows.
+        let bytes: usize = (doc.records.iter())
+            .flat_map(|r| Field::ALL.into_iter().flat_map(|f| texts(r, f)))
+            .map(str::len)
+            .sum();
         let mut table = Pieces {
-            pieces: Vec::new(),
+            pieces: Vec::with_capacity(bytes / 6),
             text_ends: Vec::new(),
             field_ends: Vec::with_capacity(doc.records.len() * Field::ALL.len()),
+            distinct: Vec::new(),
+            unplain: Vec::new(),
         };
-        for record in &doc.records {
+        let mut distinct = Distinct::with_capacity(DISTINCT_WORDS);
+        for (index, record) in doc.records.iter().enumerate() {
             for field in Field::ALL {
                 for text in texts(record, field) {
-                    table.pieces.extend(pieces(text).map(|text| Piece {
-                        text,
-                        letters: alphabetic_len(text),
-                    }));
+                    let add = |text| {
+                        let (word, letters) = distinct.number(text);
+                        table.pieces.push(Piece {
+                            text,
+                            letters,
+                            word,
+                        });
+                    };
+                    if is_plain(text) {
+                        plain_pieces(text).for_each(add);
+                    } else {
+                        pieces(text).for_each(add);
+                        table.unplain.push((index, field, text));
+                    }
                     table.text_ends.push(table.pieces.len());
                 }
                 table.field_ends.push(table.text_ends.len());
             }
         }
+        table.distinct = distinct.pieces;
         table
+    }
+
+    /// The text of each distinct piece, in the order of their numbers
+    /// ([`Piece::word`]).
+    pub fn distinct(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.distinct.iter().map(|&(text, _, _)| text)
+    }
+
+    /// Each distinct piece, in the order of their numbers: what a rule
+    /// finds out about them all once, it looks up by [`Piece::word`].
+    pub fn distinct_pieces(&self) -> impl Iterator<Item = Piece<'a>> + '_ {
+        (0..)
+            .zip(&self.distinct)
+            .map(|(word, &(text, _, letters))| Piece {
+                text,
+                letters,
+                word,
+            })
+    }
+
+    /// The texts that are not plain ASCII (any character but `' '` to
+    /// `'~'`), in document order, with the position of their record and
+    /// their field: where letters of other scripts and control characters
+    /// may be.
+    pub fn unplain(&self) -> &[(usize, Field, &'a str)] {
+        &self.unplain
     }
 
     /// The pieces of each text of field `field` of record number `index`
@@ -126,6 +209,105 @@ impl<'a> Pieces<'a> {
             let pieces = span(&self.text_ends, t);
             self.pieces.get(pieces).unwrap_or_default()
         })
+    }
+}
+
+/// The distinct pieces of a document, numbered in order of first
+/// appearance, with their letters ([`Piece`]).
+///
+/// A plan's thousands of pieces are a few hundred distinct ones, and every
+/// piece is looked up: the table's slots hold only numbers (open
+/// addressing, at most half full), the pieces themselves and their hashes
+/// lying in a list beside it, and a piece is compared only with a piece of
+/// its own hash.
+struct Distinct<'a> {
+    /// 0 for an empty slot, else a piece's number + 1.
+    slots: Vec<u32>,
+    /// Each distinct piece with its hash and its letters (as in [`Piece`]),
+    /// by number.
+    pieces: Vec<(&'a str, u64, u32)>,
+}
+
+impl<'a> Distinct<'a> {
+    /// No piece yet, with room for `pieces` distinct ones.
+    fn with_capacity(pieces: usize) -> Distinct<'a> {
+        Distinct {
+            slots: vec![0; (pieces * 2).next_power_of_two()],
+            pieces: Vec::with_capacity(pieces),
+        }
+    }
+
+    /// The slot where the search for a piece of hash `hash` starts.
+    fn home(&self, hash: u64) -> usize {
+        // The high half of the hash is its best mixed.
+        let mask = self.slots.len().saturating_sub(1);
+        usize::try_from(hash >> 32).unwrap_or(usize::MAX) & mask
+    }
+
+    /// The number and letters of `text`, a piece of the document (as in
+    /// [`Piece`]).
+    #[inline]
+    fn number(&mut self, text: &'a str) -> (u32, u32) {
+        let hash = word_hash(text);
+        let mask = self.slots.len().saturating_sub(1);
+        let mut at = self.home(hash);
+        loop {
+            let slot = self.slots.get(at).copied().unwrap_or(0);
+            let Some(word) = slot.checked_sub(1) else {
+                return self.add(at, text, hash);
+            };
+            if let Some(&(seen, seen_hash, letters)) = self.pieces.get(widen(word)) {
+                // The hash of eight bytes or fewer is the bytes times an odd
+                // number, which tells all of them apart: equal hashes then
+                // mean equal pieces, when the lengths are equal too.
+                let short = text.len() <= 8;
+                if seen_hash == hash && seen.len() == text.len() && (short || seen == text) {
+                    return (word, letters);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// [`Distinct::number`] for `text`, a piece not seen before, numbered in
+    /// the empty slot `at`.
+    #[inline(never)]
+    fn add(&mut self, at: usize, text: &'a str, hash: u64) -> (u32, u32) {
+        let letters = alphabetic_len(text).and_then(|n| u32::try_from(n).ok());
+        let letters = letters.unwrap_or(0);
+        // Past `u32::MAX - 1` distinct pieces (no plan has so many) the rest
+        // share the number `u32::MAX`, which no table has room for: nothing
+        // is remembered about them.
+        let Some(word) = u32::try_from(self.pieces.len())
+            .ok()
+            .filter(|word| *word < u32::MAX)
+        else {
+            return (u32::MAX, letters);
+        };
+        if let Some(slot) = self.slots.get_mut(at) {
+            *slot = word + 1;
+        }
+        self.pieces.push((text, hash, letters));
+        if self.pieces.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        (word, letters)
+    }
+
+    /// Twice the slots, every piece in them again.
+    fn grow(&mut self) {
+        self.slots = vec![0; self.slots.len() * 2];
+        let mask = self.slots.len() - 1;
+        for (number, &(_, hash, _)) in (1..).zip(&self.pieces) {
+            let mut at = self.home(hash);
+            while let Some(slot) = self.slots.get_mut(at) {
+                if *slot == 0 {
+                    *slot = number;
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
     }
 }
 
@@ -147,21 +329,30 @@ pub(crate) struct Known<'a> {
     /// Whether the vocabulary knows no word.
     empty: bool,
     answers: RefCell<WordMap<&'a str, Option<f32>>>,
+    /// The answers for the document's pieces, looked up beforehand
+    /// ([`known_pieces`]).
+    pieces: &'a [Option<bool>],
 }
 
 /// Room for the distinct words of a plan of a few dozen pages.
 const DISTINCT_WORDS: usize = 1024;
 
+/// Room for the distinct words of a plan that are not whole pieces (a
+/// word between punctuation, a piece's letters without its comma).
+const OTHER_WORDS: usize = 256;
+
 impl<'a> Known<'a> {
-    /// Nothing remembered yet.
-    pub fn new(vocabulary: &'a dyn Vocabulary) -> Known<'a> {
+    /// Nothing remembered yet but what `vocabulary` knows of the document's
+    /// pieces, `pieces` ([`known_pieces`]).
+    pub fn new(vocabulary: &'a dyn Vocabulary, pieces: &'a [Option<bool>]) -> Known<'a> {
         Known {
             vocabulary,
             empty: vocabulary.is_empty(),
             answers: RefCell::new(WordMap::with_capacity_and_hasher(
-                DISTINCT_WORDS,
+                OTHER_WORDS,
                 Default::default(),
             )),
+            pieces,
         }
     }
 
@@ -185,9 +376,43 @@ impl<'a> Known<'a> {
         self.zipf(word).is_some()
     }
 
+    /// [`Vocabulary::knows`] for the text of a piece of the document: a
+    /// table look-up by its number, for a piece that was looked up before.
+    pub fn knows_piece(&self, piece: &Piece<'a>) -> bool {
+        match self.pieces.get(piece.word()) {
+            Some(&Some(known)) => known,
+            _ => self.knows(piece.text),
+        }
+    }
+
     /// [`Vocabulary::is_empty`].
     pub fn is_empty(&self) -> bool {
         self.empty
+    }
+}
+
+/// What `vocabulary` knows of each distinct piece of a document that is a
+/// word of two letters or more, by [`Piece::word`] (`None` for the other
+/// pieces), for [`Known`]: the word rules ask about nearly every such
+/// piece, and their look-ups are most of their work.
+///
+/// Looked up once for all the rules, before they run; in parallel on the
+/// current rayon pool when `parallel`.
+pub(crate) fn known_pieces(
+    pieces: &Pieces<'_>,
+    vocabulary: &(dyn Vocabulary + Sync),
+    parallel: bool,
+) -> Vec<Option<bool>> {
+    // Rules that need words ask nothing of an empty vocabulary.
+    if vocabulary.is_empty() {
+        return Vec::new();
+    }
+    let ask =
+        |&(text, _, letters): &(&str, u64, u32)| (letters >= 2).then(|| vocabulary.knows(text));
+    if parallel {
+        pieces.distinct.par_iter().map(ask).collect()
+    } else {
+        pieces.distinct.iter().map(ask).collect()
     }
 }
 
@@ -249,15 +474,17 @@ const GROUPS: [&[Rule]; 3] = [
 ];
 
 /// From this many pieces of text on (about two pages of a plan), the
-/// groups of rules run in parallel when called inside a rayon pool; a
-/// smaller document is checked on the calling thread.
+/// words are looked up and the groups of rules run in parallel when called
+/// inside a rayon pool of more than one thread; a smaller document is
+/// checked on the calling thread.
 const PARALLEL_FROM_PIECES: usize = 2000;
 
 /// Run every rule over `doc`.
 pub(crate) fn run(doc: &Document, vocabulary: &(dyn Vocabulary + Sync)) -> Vec<Diagnostic> {
     let pieces = Pieces::new(doc);
-    let parallel =
-        pieces.pieces.len() >= PARALLEL_FROM_PIECES && rayon::current_thread_index().is_some();
+    let parallel = pieces.pieces.len() >= PARALLEL_FROM_PIECES
+        && rayon::current_thread_index().is_some()
+        && rayon::current_num_threads() > 1;
     run_groups(doc, vocabulary, &pieces, parallel)
 }
 
@@ -269,23 +496,31 @@ fn run_groups(
     pieces: &Pieces<'_>,
     parallel: bool,
 ) -> Vec<Diagnostic> {
-    // Each group remembers known words of its own: a cache shared between
-    // threads would cost more than the few words both groups look up.
-    let group = |rules: &[Rule]| {
-        let cx = Context::new(doc, vocabulary, pieces);
+    let run_group = |cx: &Context<'_>, rules: &[Rule]| {
         let mut out = Vec::new();
         for rule in rules {
-            rule(&cx, &mut out);
+            rule(cx, &mut out);
         }
         out
     };
+    let known = known_pieces(pieces, vocabulary, parallel);
     let [first, second, third] = GROUPS;
     let (mut out, (second, third)) = if parallel {
+        // Each group remembers the other words it asks about on its own: a
+        // cache shared between threads would cost more than the few words
+        // both groups look up.
+        let group = |rules: &[Rule]| {
+            let cx = Context::new(doc, vocabulary, pieces, &known);
+            run_group(&cx, rules)
+        };
         rayon::join(
             || group(first),
             || rayon::join(|| group(second), || group(third)),
         )
     } else {
+        // One after the other, the groups share what they learnt.
+        let cx = Context::new(doc, vocabulary, pieces, &known);
+        let group = |rules: &[Rule]| run_group(&cx, rules);
         (group(first), (group(second), group(third)))
     };
     out.extend(second);
@@ -326,11 +561,12 @@ pub(crate) mod test_support {
     pub fn check_with(
         rule: fn(&Context<'_>, &mut Vec<Diagnostic>),
         doc: &Document,
-        vocabulary: &dyn Vocabulary,
+        vocabulary: &(dyn Vocabulary + Sync),
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let pieces = super::Pieces::new(doc);
-        rule(&Context::new(doc, vocabulary, &pieces), &mut out);
+        let known = super::known_pieces(&pieces, vocabulary, false);
+        rule(&Context::new(doc, vocabulary, &pieces, &known), &mut out);
         out
     }
 

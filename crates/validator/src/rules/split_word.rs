@@ -41,7 +41,7 @@ const AFTER_SUSPENDED_HYPHEN: &[&str] = &["dan", "atau", "serta", "maupun", "hin
 /// cut in two.
 #[derive(Debug, Clone, Copy)]
 struct Half<'a> {
-    piece: &'a str,
+    piece: &'a Piece<'a>,
     /// As a left half: the piece from its first letter, with its length in
     /// characters, when that is all letters.
     left: Option<(&'a str, usize)>,
@@ -51,87 +51,103 @@ struct Half<'a> {
 }
 
 impl<'a> Half<'a> {
-    fn new(piece: &Piece<'a>) -> Half<'a> {
+    fn new(piece: &'a Piece<'a>) -> Half<'a> {
         // Usually the whole piece is letters, and both words are the piece.
-        if let Some(len) = piece.letters {
-            let whole = Some((piece.text, len));
+        if let Some(len) = piece.letters() {
+            let word = Some((piece.text, len));
             return Half {
-                piece: piece.text,
-                left: whole,
-                right: whole,
+                piece,
+                left: word,
+                right: word,
             };
         }
         let letters = |word: &'a str| alphabetic_len(word).map(|len| (word, len));
         Half {
-            piece: piece.text,
+            piece,
             left: letters(piece.text.trim_start_matches(|c: char| !c.is_alphabetic())),
             right: letters(piece.text.trim_end_matches(|c: char| !c.is_alphabetic())),
+        }
+    }
+
+    /// Whether `known` knows `word`, one of the half's words: by the
+    /// piece's number when the piece is all letters, and so is the word.
+    fn knows(&self, word: &'a str, known: &Known<'a>) -> bool {
+        if self.piece.letters().is_some() {
+            known.knows_piece(self.piece)
+        } else {
+            known.knows(word)
         }
     }
 }
 
 /// The pieces of a text (`pieces`) that are one word cut in two, as printed.
-pub(crate) fn split_words<'a>(pieces: &[Piece<'a>], known: &Known<'a>) -> Vec<String> {
+pub(crate) fn split_words<'a>(pieces: &'a [Piece<'a>], known: &Known<'a>) -> Vec<String> {
     let mut found = Vec::new();
-    let mut pieces = pieces.iter().map(Half::new);
-    let Some(mut left) = pieces.next() else {
-        return found;
-    };
-    // The right half of one pair is the left half of the next: the
-    // answer for the last word asked is kept.
-    let mut last: Option<(&'a str, bool)> = None;
-    let mut knows = |word: &'a str| match last {
-        Some((asked, answer)) if asked == word => answer,
-        _ => {
-            let answer = known.knows(word);
-            last = Some((word, answer));
-            answer
-        }
-    };
-    for right in pieces {
-        if let Some(pair) = cut_in_two(&left, &right, known, &mut knows) {
+    for pair in pieces.windows(2) {
+        let [left, right] = pair else { continue };
+        if let Some(pair) = cut_in_two(left, right, known) {
             found.push(pair);
         }
-        left = right;
     }
     found
 }
 
 /// Two neighbouring pieces of text as one word cut in two (`Bin- mas`,
-/// `Kese hatan`), if they are one. `knows` answers for the words of the
-/// pieces.
-fn cut_in_two<'a>(
-    left: &Half<'a>,
-    right: &Half<'a>,
-    known: &Known<'a>,
-    knows: &mut impl FnMut(&'a str) -> bool,
-) -> Option<String> {
-    if let Some(stem) = left.piece.strip_suffix('-') {
+/// `Kese hatan`), if they are one.
+fn cut_in_two<'a>(left: &'a Piece<'a>, right: &'a Piece<'a>, known: &Known<'a>) -> Option<String> {
+    // The usual pair, two pieces of letters only, is neither a hyphen's
+    // nor needs the words cut out of the pieces.
+    if let (Some(left_len), Some(right_len)) = (left.letters(), right.letters()) {
+        if known.is_empty() || !long_enough(left_len, right_len) {
+            return None;
+        }
+        if known.knows_piece(left) && known.knows_piece(right) {
+            return None;
+        }
+        return joined(left.text, right.text, known);
+    }
+    cut_halves(&Half::new(left), &Half::new(right), known)
+}
+
+/// [`cut_in_two`] for any two pieces, as halves.
+fn cut_halves<'a>(left: &Half<'a>, right: &Half<'a>, known: &Known<'a>) -> Option<String> {
+    if let Some(stem) = left.piece.text.strip_suffix('-') {
         let right_word = right
             .right
             .filter(|(word, _)| word.chars().next().is_some_and(char::is_lowercase));
         let cut = stem.chars().last().is_some_and(char::is_alphabetic)
             && right_word.is_some()
-            && !AFTER_SUSPENDED_HYPHEN.contains(&right.piece);
+            && !AFTER_SUSPENDED_HYPHEN.contains(&right.piece.text);
         return right_word
             .filter(|_| cut)
-            .map(|(word, _)| format!("{} {word}", left.piece));
+            .map(|(word, _)| format!("{} {word}", left.piece.text));
     }
     if known.is_empty() {
         return None;
     }
     let ((left_word, left_len), (right_word, right_len)) = (left.left?, right.right?);
-    if left_len < 2 || right_len < 2 || left_len + right_len < 6 {
+    if !long_enough(left_len, right_len) {
         return None;
     }
-    if knows(left_word) && knows(right_word) {
+    if left.knows(left_word, known) && right.knows(right_word, known) {
         return None;
     }
-    let joined = format!("{left_word}{right_word}");
+    joined(left_word, right_word, known)
+}
+
+/// Whether words of `left` and `right` letters are long enough to be the
+/// halves of a word cut in two.
+fn long_enough(left: usize, right: usize) -> bool {
+    left >= 2 && right >= 2 && left + right >= 6
+}
+
+/// The two words as printed when, joined, they are a known word.
+fn joined(left: &str, right: &str, known: &Known<'_>) -> Option<String> {
+    let joined = format!("{left}{right}");
     known
         .vocabulary()
         .knows(&joined)
-        .then(|| format!("{left_word} {right_word}"))
+        .then(|| format!("{left} {right}"))
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -164,6 +180,7 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::rules::test_support::{agency, check_plain, check_with, document, record, Words};
+    use crate::rules::{known_pieces, Pieces};
 
     fn words() -> Words {
         Words::of(&[
@@ -212,6 +229,32 @@ mod tests {
                 "a word looks cut in two: \"Pariwisa ta\""
             ]
         );
+    }
+
+    #[test]
+    fn pairs_of_letters_are_cut_as_any_pair_is() {
+        let texts = [
+            "Dinas Keseha tan Provinsi Pari wisata para pelaku dan a dana",
+            "Kes ehatan kesehatan Pariwisat a wi sata di nas DINAS kese HATAN",
+            "ab cd abc d Provin si pel aku para a da na",
+        ];
+        let mut doc = document(vec![record(1)]);
+        doc.records[0].kegiatan = texts.iter().map(|t| t.to_string()).collect();
+        let pieces = Pieces::new(&doc);
+        let words = words();
+        for known_pieces in [known_pieces(&pieces, &words, false), Vec::new()] {
+            let known = Known::new(&words, &known_pieces);
+            let mut cuts = 0;
+            for text in pieces.of(0, Field::Kegiatan) {
+                for pair in text.windows(2) {
+                    let [left, right] = pair else { continue };
+                    let general = cut_halves(&Half::new(left), &Half::new(right), &known);
+                    cuts += usize::from(general.is_some());
+                    assert_eq!(cut_in_two(left, right, &known), general);
+                }
+            }
+            assert!(cuts >= 4, "{cuts} cuts");
+        }
     }
 
     #[test]
