@@ -4,11 +4,12 @@
 //! Shared by every format reader, so that Markdown, HTML and PDF input give
 //! the same records for the same document.
 
-use crate::header::{header_key, role_of, role_of_cell, ColumnRole};
-use crate::raw::{Block, Cell, RawDocument, RawRow, TextLine};
+use crate::header::{header_key, role_of, role_of_lines, ColumnRole};
+use crate::raw::{Block, Cell, CellLines, RawDocument, RawRow, TextLine};
 use crate::scan;
 use crate::{Parsed, RawRecord};
 use pergub_model::{Diagnostic, DocumentMeta, Regulation, Span};
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// The column roles of the table being read, by column index.
@@ -34,7 +35,7 @@ impl Layout {
 
 /// How a table row reads before it is placed.
 #[derive(Debug, Clone, PartialEq)]
-enum RowKind {
+pub(crate) enum RowKind {
     Empty,
     Numbering,
     Section(String),
@@ -49,8 +50,8 @@ pub fn is_mark(text: &str) -> bool {
 }
 
 /// [`is_mark`] of a cell's text, without joining its lines.
-fn is_mark_cell(cell: &Cell) -> bool {
-    only_char(cell.lines.iter().flat_map(|l| l.chars())).is_some_and(is_mark_char)
+fn is_mark_cell(cell: &impl CellLines) -> bool {
+    cell.only_char().is_some_and(is_mark_char)
 }
 
 /// The one character that is not white space, if there is exactly one.
@@ -67,9 +68,10 @@ fn is_mark_char(c: char) -> bool {
     matches!(c, 'X' | 'x' | 'v' | 'V' | '✓' | '✔' | '√' | '☑' | '✗' | '×')
 }
 
-fn classify(row: &RawRow) -> RowKind {
-    let mut filled: Vec<&Cell> = Vec::with_capacity(row.cells.len());
-    filled.extend(row.cells.iter().filter(|c| !c.is_empty()));
+/// How a row of `cells` reads. Depends on nothing but the cells' lines.
+pub(crate) fn classify<C: CellLines>(cells: &[C]) -> RowKind {
+    let mut filled: Vec<&C> = Vec::with_capacity(cells.len());
+    filled.extend(cells.iter().filter(|c| !c.is_blank()));
     if filled.is_empty() {
         return RowKind::Empty;
     }
@@ -84,7 +86,7 @@ fn classify(row: &RawRow) -> RowKind {
     if is_numbering(&filled) {
         return RowKind::Numbering;
     }
-    match header_roles(&row.cells, &filled) {
+    match header_roles(cells, &filled) {
         Some(roles) => RowKind::Header(roles),
         None => RowKind::Data,
     }
@@ -93,7 +95,7 @@ fn classify(row: &RawRow) -> RowKind {
 /// The role each of `cells` names, if they are a header row: at least two
 /// cells of at most 60 characters name a column, and the others are short.
 /// `filled` are the cells that are not empty.
-fn header_roles(cells: &[Cell], filled: &[&Cell]) -> Option<Vec<Option<ColumnRole>>> {
+fn header_roles<C: CellLines>(cells: &[C], filled: &[&C]) -> Option<Vec<Option<ColumnRole>>> {
     // Header fragments that name nothing on their own ("G JAWAB", "KELOMPOK")
     // are short; a data row has sentences. So a cell of more than 25
     // characters must name a column, and one of more than 60 never does:
@@ -101,19 +103,19 @@ fn header_roles(cells: &[Cell], filled: &[&Cell]) -> Option<Vec<Option<ColumnRol
     for cell in filled {
         match cell.flat_chars() {
             0..=25 => {}
-            26..=60 if role_of_cell(cell).is_some() => {}
+            26..=60 if role_of_lines(*cell).is_some() => {}
             _ => return None,
         }
     }
     // Every cell is now short enough to count if it names a column.
-    let roles: Vec<Option<ColumnRole>> = cells.iter().map(role_of_cell).collect();
+    let roles: Vec<Option<ColumnRole>> = cells.iter().map(role_of_lines).collect();
     let recognised = roles.iter().flatten().count();
     // Printed headers are upper case; a title-case row must be mostly
     // header names, so that a data row whose short cells happen to spell
     // one ("Mitra", "Sasaran") is not taken for a header.
     let upper_case = filled
         .iter()
-        .all(|c| !c.lines.iter().any(|l| l.chars().any(char::is_lowercase)));
+        .all(|c| !c.lines().any(|l| l.chars().any(char::is_lowercase)));
     let enough = if upper_case {
         recognised * 2 >= filled.len()
     } else {
@@ -125,24 +127,32 @@ fn header_roles(cells: &[Cell], filled: &[&Cell]) -> Option<Vec<Option<ColumnRol
 /// The role each cell of a row names, if every filled cell names a
 /// sub-column (PROSES, HASIL, TARGET, a year): the second row of a two-row
 /// header.
-fn sub_header_roles(row: &RawRow) -> Option<Vec<Option<ColumnRole>>> {
-    let mut roles = Vec::with_capacity(row.cells.len());
-    for cell in &row.cells {
-        if cell.is_empty() {
+fn sub_header_roles<C: CellLines>(cells: &[C]) -> Option<Vec<Option<ColumnRole>>> {
+    let mut roles = Vec::with_capacity(cells.len());
+    for cell in cells {
+        if cell.is_blank() {
             roles.push(None);
         } else {
-            roles.push(Some(role_of_cell(cell).filter(ColumnRole::is_sub)?));
+            roles.push(Some(role_of_lines(cell).filter(ColumnRole::is_sub)?));
         }
     }
     roles.iter().any(Option::is_some).then_some(roles)
 }
 
-fn is_numbering(filled: &[&Cell]) -> bool {
+fn is_numbering<C: CellLines>(filled: &[&C]) -> bool {
     if filled.len() < 3 {
         return false;
     }
     let mut expect = 1u32;
     for cell in filled {
+        // Anything but digits, a sign and the brackets and stops around them
+        // rules a number out: seen in the head, it spares joining the lines.
+        // (White space is let by: at the end of a line it is trimmed off.)
+        let number_char =
+            |c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '+' | '(' | ')' | '.');
+        if !cell.head().chars().all(number_char) {
+            return false;
+        }
         let text = cell.flat_cow();
         let digits = text.trim_matches(|c| c == '(' || c == ')' || c == '.' || c == ' ');
         match digits.parse::<u32>() {
@@ -154,27 +164,34 @@ fn is_numbering(filled: &[&Cell]) -> bool {
 }
 
 /// A header row as read, with the role each of its cells names.
-struct HeaderRow<'a> {
-    cells: &'a [Cell],
+#[derive(PartialEq)]
+struct HeaderRow<'a, C: Clone> {
+    /// The cells, borrowed from the document or moved out of it.
+    cells: Cow<'a, [C]>,
     roles: Vec<Option<ColumnRole>>,
+    /// Whether [`classify`] finds the row a header (rather than a data row
+    /// taken for a sub-header below one).
+    header: bool,
 }
 
-/// A header cell with the role it names.
-type Named<'a> = (&'a Cell, Option<&'a ColumnRole>);
+/// A header cell with the role it names; `None` stands for an empty cell
+/// under a group header spread over its sub-columns.
+type Named<'a, C> = (Option<&'a C>, Option<&'a ColumnRole>);
 
 /// Turn header rows (top to bottom) into a layout.
-fn build_layout(rows: &[HeaderRow<'_>]) -> Layout {
+fn build_layout<C: CellLines + Clone>(rows: &[HeaderRow<'_, C>]) -> Layout {
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let Some(widest) = rows.iter().find(|r| r.cells.len() == width) else {
         return Layout::default();
     };
-    let expanded: Vec<Vec<Named<'_>>> = rows
+    let expanded: Vec<Vec<Named<'_, C>>> = rows
         .iter()
         .filter_map(|r| {
             if r.cells.len() == width {
                 Some(
                     r.cells
                         .iter()
+                        .map(Some)
                         .zip(r.roles.iter().map(Option::as_ref))
                         .collect(),
                 )
@@ -183,13 +200,19 @@ fn build_layout(rows: &[HeaderRow<'_>]) -> Layout {
             }
         })
         .collect();
+    let filled = |(c, _): &Named<'_, C>| c.is_some_and(|c| !c.is_blank());
     let mut roles: Vec<Option<ColumnRole>> = Vec::with_capacity(width);
+    // The filled cells of one column, top to bottom (one buffer for all).
+    let mut stack: Vec<(&C, Option<&ColumnRole>)> = Vec::with_capacity(expanded.len());
     for i in 0..width {
-        let stack: Vec<Named<'_>> = expanded
-            .iter()
-            .filter_map(|r| r.get(i).copied())
-            .filter(|(c, _)| !c.is_empty())
-            .collect();
+        stack.clear();
+        stack.extend(
+            expanded
+                .iter()
+                .filter_map(|r| r.get(i))
+                .filter(|named| filled(named))
+                .filter_map(|&(c, r)| Some((c?, r))),
+        );
         roles.push(column_role(&stack));
     }
     // Group headers (INDIKATOR, WAKTU PELAKSANAAN) cover the empty header
@@ -199,7 +222,7 @@ fn build_layout(rows: &[HeaderRow<'_>]) -> Layout {
             if let Some(prev) = roles[i - 1].clone() {
                 let top_empty = expanded
                     .iter()
-                    .all(|r| r.get(i).is_none_or(|(c, _)| c.is_empty()));
+                    .all(|r| r.get(i).is_none_or(|named| !filled(named)));
                 if prev.is_group() && top_empty {
                     roles[i] = Some(prev);
                 }
@@ -209,18 +232,18 @@ fn build_layout(rows: &[HeaderRow<'_>]) -> Layout {
     Layout { roles }
 }
 
-/// An empty cell, to stand for the sub-columns a group header spans.
-static EMPTY_CELL: Cell = Cell { lines: Vec::new() };
-
 /// Spread a short header row (INDIKATOR and WAKTU PELAKSANAAN as single
 /// cells) over the sub-columns of the widest row, or `None` if that does
 /// not line up.
-fn expand_groups<'a>(row: &'a HeaderRow<'_>, widest: &HeaderRow<'_>) -> Option<Vec<Named<'a>>> {
+fn expand_groups<'a, C: Clone>(
+    row: &'a HeaderRow<'_, C>,
+    widest: &HeaderRow<'_, C>,
+) -> Option<Vec<Named<'a, C>>> {
     let sub_roles = &widest.roles;
     let mut out = Vec::with_capacity(widest.cells.len());
     for (cell, role) in row.cells.iter().zip(&row.roles) {
         let at = out.len();
-        out.push((cell, role.as_ref()));
+        out.push((Some(cell), role.as_ref()));
         let matches_sub = |r: &Option<ColumnRole>| {
             matches!(
                 (role, r),
@@ -235,7 +258,7 @@ fn expand_groups<'a>(row: &'a HeaderRow<'_>, widest: &HeaderRow<'_>) -> Option<V
             && matches_sub(&sub_roles[next])
             && sub_roles.get(at).is_some_and(&matches_sub)
         {
-            out.push((&EMPTY_CELL, None));
+            out.push((None, None));
             next += 1;
         }
     }
@@ -243,7 +266,7 @@ fn expand_groups<'a>(row: &'a HeaderRow<'_>, widest: &HeaderRow<'_>) -> Option<V
 }
 
 /// The role of a column from its filled header cells, top to bottom.
-fn column_role(stack: &[Named<'_>]) -> Option<ColumnRole> {
+fn column_role<C: CellLines>(stack: &[(&C, Option<&ColumnRole>)]) -> Option<ColumnRole> {
     if stack.is_empty() {
         return None;
     }
@@ -297,96 +320,176 @@ fn merge_layout(new: Layout, previous: Option<&Layout>) -> Layout {
     Layout { roles }
 }
 
-/// The state of assembly, table after table.
-struct Assembler<'a> {
+/// A table row as [`Assembler::table`] takes it: cells that can be read as
+/// lines (enough to tell header rows from data rows), turned into [`Cell`]s
+/// only when they go into a record. A reader can so hand over rows whose
+/// cells it has not built.
+pub(crate) trait TableRow<'a> {
+    /// The cells as the row holds them.
+    type Cell: CellLines + Clone + PartialEq + 'a;
+
+    /// The cells.
+    fn cells(&self) -> &[Self::Cell];
+
+    /// Where the row is in the input.
+    fn span(&self) -> Span;
+
+    /// The cells, for a header row to keep.
+    fn into_cells(self) -> Cow<'a, [Self::Cell]>;
+
+    /// The cells one by one, to be made records' cells.
+    fn take_cells(self) -> impl Iterator<Item: IntoCell>;
+}
+
+/// A cell taken out of a row, made a record's cell.
+pub(crate) trait IntoCell {
+    /// The cell as a [`Cell`].
+    fn into_cell(self) -> Cell;
+}
+
+impl IntoCell for Cow<'_, Cell> {
+    fn into_cell(self) -> Cell {
+        self.into_owned()
+    }
+}
+
+impl<'a> TableRow<'a> for Cow<'a, RawRow> {
+    type Cell = Cell;
+
+    fn cells(&self) -> &[Cell] {
+        &self.cells
+    }
+
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    fn into_cells(self) -> Cow<'a, [Cell]> {
+        row_cells(self)
+    }
+
+    fn take_cells(self) -> impl Iterator<Item: IntoCell> {
+        cells_of(self)
+    }
+}
+
+/// The cells of a row, borrowed or moved out as the row is.
+fn row_cells(row: Cow<'_, RawRow>) -> Cow<'_, [Cell]> {
+    match row {
+        Cow::Borrowed(row) => Cow::Borrowed(&row.cells),
+        Cow::Owned(row) => Cow::Owned(row.cells),
+    }
+}
+
+/// The cells of a row one by one, borrowed or moved out as the row is.
+fn cells_of(row: Cow<'_, RawRow>) -> impl Iterator<Item = Cow<'_, Cell>> {
+    let (borrowed, owned) = match row_cells(row) {
+        Cow::Borrowed(cells) => (Some(cells.iter().map(Cow::Borrowed)), None),
+        Cow::Owned(cells) => (None, Some(cells.into_iter().map(Cow::Owned))),
+    };
+    borrowed
+        .into_iter()
+        .flatten()
+        .chain(owned.into_iter().flatten())
+}
+
+/// The state of assembly, table after table, over rows whose cells are
+/// of type `C`.
+pub(crate) struct Assembler<'a, C: Clone> {
     /// The layout of the table being read (behind an `Rc`, so that a data
     /// row can hold it while it pushes records).
     layout: Option<Rc<Layout>>,
     /// Header rows not yet settled into a layout, as read.
-    pending_header: Vec<HeaderRow<'a>>,
+    pending_header: Vec<HeaderRow<'a, C>>,
+    /// The header rows of the last layout built, and that layout as built
+    /// (before merging). Converters repeat the header on every page: a row
+    /// equal to one of these rows is the same header row, and the same rows
+    /// build the same layout, so neither is worked out again.
+    last_header: Option<(Vec<HeaderRow<'a, C>>, Layout)>,
+    /// Whether `last_header` is kept (tests turn it off, to check that it
+    /// changes nothing).
+    remember_header: bool,
     section: Option<String>,
     records: Vec<RawRecord>,
     diagnostics: Vec<Diagnostic>,
     years: Vec<u16>,
+    /// The text lines in order.
+    text: Vec<Cow<'a, TextLine>>,
+    /// How many text lines come before the first table, once one is seen.
+    before_first_table: Option<usize>,
+    /// The indices of a data row's cells that go into a record (kept from
+    /// row to row for its memory).
+    placed: Vec<usize>,
 }
 
 /// Assemble a raw document's tables into records and its text into metadata.
 pub fn assemble(doc: &RawDocument) -> Parsed {
-    let mut asm = Assembler {
-        layout: None,
-        pending_header: Vec::new(),
-        section: None,
-        // At most one record per row.
-        records: Vec::with_capacity(
-            doc.blocks
-                .iter()
-                .map(|b| match b {
-                    Block::Table(t) => t.rows.len(),
-                    Block::Text(_) => 0,
-                })
-                .sum(),
-        ),
-        diagnostics: Vec::new(),
-        years: Vec::new(),
-    };
-    let mut before_first_table: Vec<&TextLine> = Vec::new();
-    let mut seen_table = false;
-    let mut all_text: Vec<&TextLine> = Vec::new();
+    let mut asm = Assembler::new();
     for block in &doc.blocks {
         match block {
-            Block::Text(line) => {
-                if !seen_table {
-                    before_first_table.push(line);
-                }
-                all_text.push(line);
-            }
-            Block::Table(table) => {
-                seen_table = true;
-                asm.table(&table.rows);
-            }
+            Block::Text(line) => asm.text(Cow::Borrowed(line)),
+            Block::Table(table) => asm.table(table.rows.iter().map(Cow::Borrowed)),
         }
     }
-    if !asm.pending_header.is_empty() && asm.layout.is_none() {
-        asm.diagnostics.push(Diagnostic::warning(
-            "header-without-rows",
-            "a table header was found but no plan rows follow it",
-        ));
-    }
-    if !seen_table {
-        asm.diagnostics.push(Diagnostic::error(
-            "no-table",
-            "the document contains no table, so no plan rows were read",
-        ));
-    } else if asm.layout.is_none() {
-        asm.diagnostics.push(Diagnostic::error(
-            "header-not-recognised",
-            "no table header names the plan columns (INSTANSI, KEGIATAN, ...); rows were not read",
-        ));
-    }
-    let mut meta = DocumentMeta::default();
-    let (regulation, jurisdiction) = regulation(&before_first_table);
-    meta.regulation = regulation;
-    meta.title = title(&before_first_table);
-    if let (Some(lo), Some(hi)) = (asm.years.iter().min(), asm.years.iter().max()) {
-        meta.period = Some([*lo, *hi]);
-    }
-    let province_hint = jurisdiction
-        .or_else(|| province_in(meta.title.as_deref().unwrap_or("")))
-        .or_else(|| all_text.iter().find_map(|l| province_in(&l.text)));
-    Parsed {
-        meta,
-        province_hint,
-        records: asm.records,
-        diagnostics: asm.diagnostics,
-    }
+    asm.finish()
 }
 
-impl<'a> Assembler<'a> {
-    fn table(&mut self, rows: &'a [RawRow]) {
-        let mut header_rows: Vec<HeaderRow<'a>> = std::mem::take(&mut self.pending_header);
+/// [`assemble`] of a document's blocks given by value, as a reader hands
+/// them over: the cells of plan rows move into the records instead of being
+/// copied, which spares an allocation per cell and per line.
+pub(crate) fn assemble_owned(blocks: Vec<Block>) -> Parsed {
+    let mut asm = Assembler::new();
+    for block in blocks {
+        match block {
+            Block::Text(line) => asm.text(Cow::Owned(line)),
+            Block::Table(table) => asm.table(table.rows.into_iter().map(Cow::Owned)),
+        }
+    }
+    asm.finish()
+}
+
+impl<'a, C: CellLines + Clone + PartialEq> Assembler<'a, C> {
+    /// A new assembler. The records grow as they are found: room for one
+    /// per row, most of which are headers and continuations, would be a
+    /// large allocation up front, which costs more than the few times the
+    /// records move.
+    pub(crate) fn new() -> Self {
+        Assembler {
+            layout: None,
+            pending_header: Vec::new(),
+            last_header: None,
+            remember_header: true,
+            section: None,
+            records: Vec::new(),
+            diagnostics: Vec::new(),
+            years: Vec::new(),
+            text: Vec::new(),
+            before_first_table: None,
+            placed: Vec::new(),
+        }
+    }
+
+    /// An assembler that works out every header row and layout anew.
+    #[cfg(test)]
+    pub(crate) fn forgetful() -> Self {
+        Assembler {
+            remember_header: false,
+            ..Assembler::new()
+        }
+    }
+
+    /// Take the next block, a line of text.
+    pub(crate) fn text(&mut self, line: Cow<'a, TextLine>) {
+        self.text.push(line);
+    }
+
+    /// Take the next block, a table: its rows, in order.
+    pub(crate) fn table<R: TableRow<'a, Cell = C>>(&mut self, rows: impl Iterator<Item = R>) {
+        self.before_first_table.get_or_insert(self.text.len());
+        let mut header_rows: Vec<HeaderRow<'a, C>> = std::mem::take(&mut self.pending_header);
         let mut data_rows = 0usize;
         for row in rows {
-            match classify(row) {
+            match self.classify(row.cells()) {
                 RowKind::Empty => {}
                 RowKind::Numbering => self.settle_header(&mut header_rows),
                 RowKind::Section(name) => {
@@ -399,8 +502,9 @@ impl<'a> Assembler<'a> {
                         data_rows = 0;
                     }
                     header_rows.push(HeaderRow {
-                        cells: &row.cells,
+                        cells: row.into_cells(),
                         roles,
+                        header: true,
                     });
                 }
                 RowKind::Data => {
@@ -408,12 +512,13 @@ impl<'a> Assembler<'a> {
                     let sub_header = if header_rows.is_empty() {
                         None
                     } else {
-                        sub_header_roles(row)
+                        sub_header_roles(row.cells())
                     };
                     match sub_header {
                         Some(roles) => header_rows.push(HeaderRow {
-                            cells: &row.cells,
+                            cells: row.into_cells(),
                             roles,
+                            header: false,
                         }),
                         None => {
                             self.settle_header(&mut header_rows);
@@ -428,35 +533,114 @@ impl<'a> Assembler<'a> {
         self.pending_header = header_rows;
     }
 
-    fn settle_header(&mut self, header_rows: &mut Vec<HeaderRow<'a>>) {
+    /// The records and metadata of all the blocks taken.
+    pub(crate) fn finish(mut self) -> Parsed {
+        let seen_table = self.before_first_table.is_some();
+        if !self.pending_header.is_empty() && self.layout.is_none() {
+            self.diagnostics.push(Diagnostic::warning(
+                "header-without-rows",
+                "a table header was found but no plan rows follow it",
+            ));
+        }
+        if !seen_table {
+            self.diagnostics.push(Diagnostic::error(
+                "no-table",
+                "the document contains no table, so no plan rows were read",
+            ));
+        } else if self.layout.is_none() {
+            self.diagnostics.push(Diagnostic::error(
+                "header-not-recognised",
+                "no table header names the plan columns (INSTANSI, KEGIATAN, ...); rows were not read",
+            ));
+        }
+        let before_first_table = self
+            .text
+            .get(..self.before_first_table.unwrap_or(self.text.len()))
+            .unwrap_or_default();
+        let mut meta = DocumentMeta::default();
+        let (regulation, jurisdiction) = regulation(before_first_table);
+        meta.regulation = regulation;
+        meta.title = title(before_first_table);
+        if let (Some(lo), Some(hi)) = (self.years.iter().min(), self.years.iter().max()) {
+            meta.period = Some([*lo, *hi]);
+        }
+        let province_hint = jurisdiction
+            .or_else(|| province_in(meta.title.as_deref().unwrap_or("")))
+            .or_else(|| self.text.iter().find_map(|l| province_in(&l.text)));
+        Parsed {
+            meta,
+            province_hint,
+            records: self.records,
+            diagnostics: self.diagnostics,
+        }
+    }
+
+    /// [`classify`] a row's cells, or know them for a header row of the
+    /// last layout.
+    fn classify(&self, cells: &[C]) -> RowKind {
+        let known = self.last_header.as_ref().and_then(|(rows, _)| {
+            rows.iter()
+                .find(|known| known.header && *known.cells == *cells)
+        });
+        match known {
+            // `classify` depends on nothing but the cells.
+            Some(known) => RowKind::Header(known.roles.clone()),
+            None => classify(cells),
+        }
+    }
+
+    fn settle_header(&mut self, header_rows: &mut Vec<HeaderRow<'a, C>>) {
         if header_rows.is_empty() {
             return;
         }
-        let layout = merge_layout(build_layout(header_rows), self.layout.as_deref());
-        header_rows.clear();
+        let built = match &self.last_header {
+            Some((rows, built)) if rows == header_rows => {
+                header_rows.clear();
+                built.clone()
+            }
+            _ => {
+                let built = build_layout(header_rows);
+                let rows = std::mem::take(header_rows);
+                if self.remember_header {
+                    self.last_header = Some((rows, built.clone()));
+                }
+                built
+            }
+        };
+        let layout = merge_layout(built, self.layout.as_deref());
         self.years.extend(layout.years());
         self.layout = Some(Rc::new(layout));
     }
 
-    fn data_row(&mut self, row: &RawRow, first_in_table: bool) {
+    /// Place a data row: a new record, a ditto record, or a continuation of
+    /// the record above.
+    ///
+    /// The row is read where it lies first (the role each cell takes, the
+    /// years marked, what is wrong with it); then only the cells that go
+    /// into a record are taken out of it (moved or built, as the row
+    /// allows), and an orphan row is quoted whole.
+    fn data_row<R: TableRow<'a, Cell = C>>(&mut self, row: R, first_in_table: bool) {
+        let span = row.span();
         let Some(layout) = self.layout.as_ref().map(Rc::clone) else {
             self.diagnostics.push(
                 Diagnostic::error(
                     "row-without-header",
                     format!(
                         "a table row comes before any recognised header and was not read: {}",
-                        row_text(row)
+                        row_text(row.cells())
                     ),
                 )
-                .with_span(row.span),
+                .with_span(span),
             );
             return;
         };
         let first_diagnostic = self.diagnostics.len();
-        let mut cells: Vec<(ColumnRole, Cell)> = Vec::with_capacity(row.cells.len());
+        // The cells that go into a record, by index, in order.
+        let mut placed = std::mem::take(&mut self.placed);
+        placed.clear();
         let mut years = Vec::new();
-        for (i, cell) in row.cells.iter().enumerate() {
-            if cell.is_empty() {
+        for (i, cell) in row.cells().iter().enumerate() {
+            if cell.is_blank() {
                 continue;
             }
             match layout.roles.get(i).and_then(Option::as_ref) {
@@ -469,7 +653,7 @@ impl<'a> Assembler<'a> {
                             cell.flat()
                         ),
                     )
-                    .with_span(row.span),
+                    .with_span(span),
                 ),
                 Some(&ColumnRole::Year(year)) => {
                     if is_mark_cell(cell) {
@@ -483,7 +667,7 @@ impl<'a> Assembler<'a> {
                                     cell.flat()
                                 ),
                             )
-                            .with_span(row.span),
+                            .with_span(span),
                         );
                     }
                 }
@@ -498,21 +682,23 @@ impl<'a> Assembler<'a> {
                                     cell.flat()
                                 ),
                             )
-                            .with_span(row.span)
+                            .with_span(span)
                             .with_field_name(role),
                         );
                         continue;
                     }
-                    match cells.iter_mut().find(|(r, _)| r == role) {
-                        Some((_, existing)) => existing.append(cell),
-                        None => cells.push((role.clone(), cell.clone())),
-                    }
+                    placed.push(i);
                 }
             }
         }
         years.sort_unstable();
         years.dedup();
-        let filled = |role: &ColumnRole| cells.iter().any(|(r, c)| r == role && !c.is_empty());
+        // A placed cell holds text, and so does the record's cell it joins.
+        let filled = |role: &ColumnRole| {
+            placed
+                .iter()
+                .any(|&i| layout.roles.get(i).and_then(Option::as_ref) == Some(role))
+        };
         // A row starts a record when it names its agency; without an agency
         // it is a ditto row when it has its own number or year marks, or
         // stands below another row of the same table; otherwise it is the
@@ -529,53 +715,78 @@ impl<'a> Assembler<'a> {
             && self.records.last().is_some_and(|r| !r.years.is_empty());
         let starts_record = (filled(&ColumnRole::Instansi) && !wrapped_agency)
             || (!layout.has(&ColumnRole::Instansi) && (own_number || !years.is_empty()));
-        if starts_record {
-            self.push_record(cells, years, false, row.span);
-        } else if !wrapped_agency && (own_number || !years.is_empty() || !first_in_table) {
-            // A ditto row: a new record of the agency above.
-            match self
-                .records
-                .last()
-                .and_then(|r| r.cell(&ColumnRole::Instansi))
-                .cloned()
-            {
-                Some(instansi) => {
-                    cells.insert(0, (ColumnRole::Instansi, instansi));
-                    self.push_record(cells, years, true, row.span);
-                }
-                None => {
-                    self.diagnostics.push(
-                        Diagnostic::warning(
-                            "missing-instansi",
-                            "a plan row has no INSTANSI and no row above it to inherit one from",
-                        )
-                        .with_span(row.span),
-                    );
-                    self.push_record(cells, years, false, row.span);
-                }
-            }
-        } else if let Some(prev) = self.records.last_mut() {
-            // A continuation: the row above, broken by a page break.
-            for (role, cell) in cells {
-                prev.cell_mut(&role).append(&cell);
-            }
-            prev.span = prev.span.cover(&row.span);
-        } else {
+        let ditto = !starts_record
+            && !wrapped_agency
+            && (own_number || !years.is_empty() || !first_in_table);
+        if !starts_record && !ditto && self.records.is_empty() {
             self.diagnostics.push(
                 Diagnostic::error(
                     "orphan-continuation",
                     format!(
                         "a continuation row has no plan row above it to attach to: {}",
-                        row_text(row)
+                        row_text(row.cells())
                     ),
                 )
-                .with_span(row.span),
+                .with_span(span),
             );
+        } else {
+            // The placed cells, those of a role joined in column order.
+            let mut cells: Vec<(ColumnRole, Cell)> = Vec::with_capacity(placed.len());
+            let mut next = placed.iter().copied().peekable();
+            for (i, taken) in row.take_cells().enumerate() {
+                if next.next_if_eq(&i).is_none() {
+                    if next.peek().is_none() {
+                        break;
+                    }
+                    continue;
+                }
+                let Some(role) = layout.roles.get(i).and_then(Option::as_ref) else {
+                    continue;
+                };
+                let cell = taken.into_cell();
+                match cells.iter_mut().find(|(r, _)| r == role) {
+                    Some((_, existing)) => existing.append_owned(cell),
+                    None => cells.push((role.clone(), cell)),
+                }
+            }
+            if starts_record {
+                self.push_record(cells, years, false, span);
+            } else if ditto {
+                // A ditto row: a new record of the agency above.
+                match self
+                    .records
+                    .last()
+                    .and_then(|r| r.cell(&ColumnRole::Instansi))
+                    .cloned()
+                {
+                    Some(instansi) => {
+                        cells.insert(0, (ColumnRole::Instansi, instansi));
+                        self.push_record(cells, years, true, span);
+                    }
+                    None => {
+                        self.diagnostics.push(
+                            Diagnostic::warning(
+                                "missing-instansi",
+                                "a plan row has no INSTANSI and no row above it to inherit one from",
+                            )
+                            .with_span(span),
+                        );
+                        self.push_record(cells, years, false, span);
+                    }
+                }
+            } else if let Some(prev) = self.records.last_mut() {
+                // A continuation: the row above, broken by a page break.
+                for (role, cell) in cells {
+                    prev.cell_mut(&role).append_owned(cell);
+                }
+                prev.span = prev.span.cover(&span);
+            }
         }
+        self.placed = placed;
         // Diagnostics about this row's cells point at its record.
         let no = u32::try_from(self.records.len()).ok().filter(|n| *n > 0);
         for d in &mut self.diagnostics[first_diagnostic..] {
-            if d.record.is_none() && d.span == Some(row.span) {
+            if d.record.is_none() && d.span == Some(span) {
                 d.record = no;
             }
         }
@@ -609,10 +820,11 @@ impl WithFieldName for Diagnostic {
     }
 }
 
-fn row_text(row: &RawRow) -> String {
-    row.cells
+/// A row's filled cells, quoted, for a message.
+fn row_text(cells: &[impl CellLines]) -> String {
+    cells
         .iter()
-        .filter(|c| !c.is_empty())
+        .filter(|c| !c.is_blank())
         .map(|c| format!("\"{}\"", c.flat()))
         .collect::<Vec<_>>()
         .join(" | ")
@@ -621,7 +833,7 @@ fn row_text(row: &RawRow) -> String {
 /// The regulation named in `lines` ("PERATURAN GUBERNUR JAWA TENGAH NOMOR
 /// 12 TAHUN 2021"), and the jurisdiction written between its kind and its
 /// number.
-fn regulation(lines: &[&TextLine]) -> (Option<Regulation>, Option<String>) {
+fn regulation(lines: &[Cow<'_, TextLine>]) -> (Option<Regulation>, Option<String>) {
     let text = lines
         .iter()
         .map(|l| l.text.as_str())
@@ -687,7 +899,7 @@ fn title_case(s: &str) -> String {
 
 /// The heading above the first table: the last paragraph before it that is
 /// not the LAMPIRAN block.
-fn title(lines: &[&TextLine]) -> Option<String> {
+fn title(lines: &[Cow<'_, TextLine>]) -> Option<String> {
     let mut paragraphs: Vec<Vec<&str>> = vec![Vec::new()];
     for line in lines {
         if line.text.trim().is_empty() {

@@ -102,8 +102,12 @@ impl RawRecord {
 /// diagnostic. PDF input fails with [`ParseError`] when it cannot be read.
 pub fn parse(input: &[u8], format: Format) -> Result<Parsed, ParseError> {
     let mut diagnostics = Vec::new();
-    let raw = read(input, format, &mut diagnostics)?;
-    let mut parsed = assemble::assemble(&raw);
+    // Blocks are handed over by value, so that plan cells move into the
+    // records; Markdown blocks are assembled as they are read.
+    let mut parsed = match format {
+        Format::Markdown => markdown::parse(&decode_text_cow(input, &mut diagnostics)),
+        _ => assemble::assemble_owned(read(input, format, &mut diagnostics)?.blocks),
+    };
     diagnostics.append(&mut parsed.diagnostics);
     parsed.diagnostics = diagnostics;
     Ok(parsed)

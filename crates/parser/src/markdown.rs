@@ -1,7 +1,9 @@
 //! The Markdown reader: pipe tables (ragged rows, separator rows anywhere,
 //! inline HTML) and the text between them.
 
-use crate::raw::{Block, Cell, RawDocument, RawRow, RawTable, TextLine};
+use crate::assemble::{Assembler, IntoCell, TableRow};
+use crate::raw::{trim, trim_cow, Block, Cell, CellLines, RawDocument, RawRow, RawTable, TextLine};
+use crate::Parsed;
 use pergub_model::Span;
 use std::borrow::Cow;
 
@@ -10,40 +12,234 @@ pub fn read(text: &str) -> RawDocument {
     // About one block per line (a capacity hint only).
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let mut blocks = Vec::with_capacity(lines);
-    let mut table: Option<RawTable> = None;
-    // The raw cells of the current row, reused from row to row.
-    let mut cells: Vec<RawCell<'_>> = Vec::new();
-    // Lines end at `\n`, `\r\n`, or a lone `\r` (old Mac files).
-    for (index, line) in text.lines().flat_map(|l| l.split('\r')).enumerate() {
-        let number = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let trimmed = line.trim();
-        // Inside a table, a row may omit its leading pipe (GFM).
-        if trimmed.starts_with('|') || (table.is_some() && has_pipe(trimmed)) {
-            split_row(trimmed, &mut cells);
-            let rows = &mut table
-                .get_or_insert_with(|| RawTable { rows: Vec::new() })
-                .rows;
-            // A separator row anywhere belongs to the table it is in.
-            if !is_separator(&cells) {
-                rows.push(RawRow {
-                    cells: cells.iter().map(cell).collect(),
-                    span: Span::line(number),
-                });
-            }
-            continue;
-        }
-        if let Some(done) = table.take() {
-            blocks.push(Block::Table(done));
-        }
-        blocks.push(Block::Text(TextLine {
-            text: line_text(trimmed.trim_start_matches('#')),
-            span: Span::line(number),
-        }));
-    }
-    if let Some(done) = table.take() {
-        blocks.push(Block::Table(done));
+    let row = |cells: &mut Vec<RawCell<'_>>, span| RawRow {
+        cells: cells.iter().map(cell).collect(),
+        span,
+    };
+    let mut reader = Reader::new(text, row);
+    while let Some(block) = reader.block() {
+        blocks.push(match block {
+            Start::Text(line) => Block::Text(line),
+            Start::Table => Block::Table(RawTable {
+                rows: std::iter::from_fn(|| reader.row()).collect(),
+            }),
+        });
     }
     RawDocument { blocks }
+}
+
+/// Read Markdown text and assemble its plan records: what
+/// [`crate::assemble::assemble`] makes of [`read`]'s document, found with
+/// less work. Each row is assembled as soon as it is read (so the memory of
+/// one serves the next), and rows are handed over as raw cells: only the
+/// cells that go into records are built into [`Cell`]s, while header and
+/// numbering rows, which converters repeat on every page, are read where
+/// they lie.
+pub(crate) fn parse(text: &str) -> Parsed {
+    let mut asm = Assembler::new();
+    let mut reader = Reader::new(text, LazyRow::new);
+    while let Some(block) = reader.block() {
+        match block {
+            Start::Text(line) => asm.text(Cow::Owned(line)),
+            Start::Table => asm.table(std::iter::from_fn(|| reader.row())),
+        }
+    }
+    asm.finish()
+}
+
+/// A table row as read, its cells not yet built.
+struct LazyRow<'a> {
+    cells: Vec<RawCell<'a>>,
+    span: Span,
+}
+
+impl<'a> LazyRow<'a> {
+    /// A row of the raw cells in `cells`, which is left empty, with room
+    /// for as many (so that it does not grow again for the next row).
+    fn new(cells: &mut Vec<RawCell<'a>>, span: Span) -> Self {
+        let room = Vec::with_capacity(cells.len());
+        LazyRow {
+            cells: std::mem::replace(cells, room),
+            span,
+        }
+    }
+}
+
+impl<'a> TableRow<'a> for LazyRow<'a> {
+    type Cell = RawCell<'a>;
+
+    fn cells(&self) -> &[RawCell<'a>] {
+        &self.cells
+    }
+
+    fn span(&self) -> Span {
+        self.span
+    }
+
+    fn into_cells(self) -> Cow<'a, [RawCell<'a>]> {
+        Cow::Owned(self.cells)
+    }
+
+    fn take_cells(self) -> impl Iterator<Item: IntoCell> {
+        self.cells.into_iter()
+    }
+}
+
+impl IntoCell for RawCell<'_> {
+    fn into_cell(self) -> Cell {
+        cell(&self)
+    }
+}
+
+/// How a block starts: see [`Reader::block`].
+enum Start {
+    /// A line of text.
+    Text(TextLine),
+    /// A table, whose rows [`Reader::row`] gives.
+    Table,
+}
+
+/// Reads Markdown text block by block, and a table row by row, each row
+/// made by `make_row` from the row's raw cells (which it may take) and its
+/// span.
+struct Reader<'a, R, F> {
+    /// The lines not yet read.
+    lines: SourceLines<'a>,
+    /// The number of the last line read.
+    number: u32,
+    /// Whether a table is being read.
+    in_table: bool,
+    /// The first row of the table just started.
+    first_row: Option<R>,
+    /// The text line that ended the last table, which follows it.
+    held: Option<TextLine>,
+    /// The raw cells of the current row.
+    cells: Vec<RawCell<'a>>,
+    make_row: F,
+}
+
+impl<'a, R, F> Reader<'a, R, F>
+where
+    F: FnMut(&mut Vec<RawCell<'a>>, Span) -> R,
+{
+    fn new(text: &'a str, make_row: F) -> Self {
+        Reader {
+            lines: SourceLines::new(text),
+            number: 0,
+            in_table: false,
+            first_row: None,
+            held: None,
+            cells: Vec::new(),
+            make_row,
+        }
+    }
+
+    /// The next line and its span.
+    fn line(&mut self) -> Option<(&'a str, Span)> {
+        let line = self.lines.next()?;
+        self.number = self.number.saturating_add(1);
+        Some((trim(line), Span::line(self.number)))
+    }
+
+    /// The row of a table line, `None` for a separator row (`|---|:--:|`),
+    /// which belongs to the table it is in.
+    fn table_line(&mut self, line: &'a str, span: Span) -> Option<R> {
+        split_row(line, &mut self.cells);
+        (!is_separator(&self.cells)).then(|| (self.make_row)(&mut self.cells, span))
+    }
+
+    /// How the next block starts, `None` at the end of the text. The rows of
+    /// a table left unread are passed over.
+    fn block(&mut self) -> Option<Start> {
+        while self.row().is_some() {}
+        if let Some(held) = self.held.take() {
+            return Some(Start::Text(held));
+        }
+        let (line, span) = self.line()?;
+        if line.starts_with('|') {
+            self.in_table = true;
+            self.first_row = self.table_line(line, span);
+            return Some(Start::Table);
+        }
+        Some(Start::Text(text_line(line, span)))
+    }
+
+    /// The next row of the table being read, `None` at its end.
+    fn row(&mut self) -> Option<R> {
+        if let Some(row) = self.first_row.take() {
+            return Some(row);
+        }
+        while self.in_table {
+            let Some((line, span)) = self.line() else {
+                self.in_table = false;
+                break;
+            };
+            // Inside a table, a row may omit its leading pipe (GFM).
+            if line.starts_with('|') || has_pipe(line) {
+                if let Some(row) = self.table_line(line, span) {
+                    return Some(row);
+                }
+            } else {
+                self.in_table = false;
+                self.held = Some(text_line(line, span));
+            }
+        }
+        None
+    }
+}
+
+/// A line of text outside tables (`line` trimmed).
+fn text_line(line: &str, span: Span) -> TextLine {
+    TextLine {
+        text: line_text(line.trim_start_matches('#')),
+        span,
+    }
+}
+
+/// The lines of a text, which end at `\n`, `\r\n`, or a lone `\r` (old Mac
+/// files): the lines of [`str::lines`], each split at `\r`, found in one
+/// pass.
+struct SourceLines<'a> {
+    /// The text not yet split.
+    rest: &'a str,
+    /// Whether the last line ended at a lone `\r`: then an empty line
+    /// follows it even at the end of the text.
+    after_cr: bool,
+}
+
+impl<'a> SourceLines<'a> {
+    fn new(text: &'a str) -> Self {
+        SourceLines {
+            rest: text,
+            after_cr: false,
+        }
+    }
+}
+
+impl<'a> Iterator for SourceLines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.rest.as_bytes();
+        let Some(end) = memchr::memchr2(b'\n', b'\r', bytes) else {
+            // The last line, unless the text ended with `\n` or `\r\n`.
+            let line = std::mem::take(&mut self.rest);
+            let after_cr = std::mem::take(&mut self.after_cr);
+            return (!line.is_empty() || after_cr).then_some(line);
+        };
+        let lone_cr = bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) != Some(&b'\n');
+        let next = if lone_cr || bytes.get(end) == Some(&b'\n') {
+            end + 1
+        } else {
+            end + 2
+        };
+        // `\n` and `\r` are ASCII, so `end` and `next` are character
+        // boundaries.
+        let line = self.rest.get(..end).unwrap_or_default();
+        self.rest = self.rest.get(next..).unwrap_or_default();
+        self.after_cr = lone_cr;
+        Some(line)
+    }
 }
 
 /// Whether `line` holds a pipe that is not escaped as `\|`.
@@ -58,12 +254,13 @@ fn is_escaped(bytes: &[u8], at: usize) -> bool {
 }
 
 /// The text of one pipe-table cell, as found between its pipes.
-#[derive(Default)]
-struct RawCell<'a> {
-    /// The text, `\|` made `|`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct RawCell<'a> {
+    /// The text, `\|` made `|`, trimmed.
     text: Cow<'a, str>,
-    /// How many `<` the text holds: perhaps tags to remove.
-    tags: usize,
+    /// How many `<` the text holds (up to `u16::MAX`): perhaps tags to
+    /// remove.
+    tags: u16,
     /// Whether the text holds a `&`: perhaps entities to decode.
     entities: bool,
 }
@@ -77,8 +274,11 @@ fn split_row<'a>(line: &'a str, cells: &mut Vec<RawCell<'a>>) {
     let mut cell = RawCell::default();
     let (mut start, mut escaped) = (0, false);
     // A `\` right before a `|` always escapes it, so the cells are the
-    // stretches between unescaped pipes, with `\|` made `|`.
+    // stretches between unescaped pipes, with `\|` made `|`. Every line of a
+    // cell is trimmed, so its outer white space goes at once (ASCII padding
+    // first, which is quicker to skip).
     let text = |raw: &'a str, escaped: bool| -> Cow<'a, str> {
+        let raw = trim(raw.trim_ascii());
         if escaped {
             Cow::Owned(raw.replace("\\|", "|"))
         } else {
@@ -88,7 +288,7 @@ fn split_row<'a>(line: &'a str, cells: &mut Vec<RawCell<'a>>) {
     // One pass finds the pipes and notes which cells hold markup.
     for at in memchr::memchr3_iter(b'|', b'<', b'&', bytes) {
         match bytes.get(at) {
-            Some(b'<') => cell.tags += 1,
+            Some(b'<') => cell.tags = cell.tags.saturating_add(1),
             Some(b'&') => cell.entities = true,
             _ if is_escaped(bytes, at) => escaped = true,
             _ => {
@@ -111,77 +311,150 @@ fn split_row<'a>(line: &'a str, cells: &mut Vec<RawCell<'a>>) {
 /// Whether a row's raw cells are a separator row (`|---|:--:|`).
 fn is_separator(cells: &[RawCell<'_>]) -> bool {
     !cells.is_empty()
-        && cells.iter().all(|c| {
-            let c = c.text.trim();
-            !c.is_empty() && c.bytes().all(|b| matches!(b, b'-' | b':' | b' '))
-        })
+        && cells
+            .iter()
+            .all(|c| !c.text.is_empty() && c.text.bytes().all(|b| matches!(b, b'-' | b':' | b' ')))
 }
 
 /// A raw cell's text as lines: `<br>` separates lines, other tags go,
 /// entities are decoded.
 fn cell(raw: &RawCell<'_>) -> Cell {
-    // Every line is trimmed, so the cell's outer whitespace goes first
-    // (ASCII padding first, which is quicker to skip).
-    let text = raw.text.trim_ascii().trim();
-    if text.is_empty() {
-        return Cell::default();
-    }
     // Most cells are one plain line: no tag, no entity.
-    if raw.tags == 0 && !raw.entities {
+    if let Some(text) = raw.plain() {
+        if text.is_empty() {
+            return Cell::default();
+        }
         return Cell {
             lines: vec![text.to_string()],
         };
     }
     // Each line but the last ends at a `<` (not every `<` ends a line, so
     // the guess is capped).
-    let mut lines = Vec::with_capacity(raw.tags.min(31) + 1);
-    // Leading blank lines carry nothing.
-    let mut push = |line: String| {
-        if !(line.is_empty() && lines.is_empty()) {
-            lines.push(line);
-        }
-    };
-    // The current line starts at `start`; `tags` tells whether it holds a
-    // `<` that is no line break.
-    let (mut start, mut tags) = (0, false);
-    if raw.tags > 0 {
-        for lt in memchr::memchr_iter(b'<', text.as_bytes()) {
-            if lt < start {
-                // Inside the line break tag just passed.
-                continue;
-            }
-            // `<` is ASCII, so `lt` is a character boundary.
-            match line_break_len(&text[lt..]) {
-                Some(len) => {
-                    push(cell_line(&text[start..lt], tags, raw.entities));
-                    (start, tags) = (lt + len, false);
-                }
-                None => tags = true,
-            }
+    let mut out = Vec::with_capacity(usize::from(raw.tags.min(31)) + 1);
+    for line in RawLines::new(raw) {
+        // Leading blank lines carry nothing.
+        if !(line.is_empty() && out.is_empty()) {
+            out.push(line.into_owned());
         }
     }
-    push(cell_line(&text[start..], tags, raw.entities));
     // Trailing blank lines carry nothing either.
-    while lines.last().is_some_and(String::is_empty) {
-        lines.pop();
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
     }
-    Cell { lines }
+    Cell { lines: out }
+}
+
+impl CellLines for RawCell<'_> {
+    /// The lines [`cell`] makes, blank ones at the ends not dropped.
+    fn lines(&self) -> impl Iterator<Item = Cow<'_, str>> + Clone {
+        RawLines::new(self)
+    }
+
+    /// Without markup, the text (trimmed) is the one line.
+    fn plain(&self) -> Option<&str> {
+        (self.tags == 0 && !self.entities).then_some(&self.text)
+    }
+
+    /// The text before the first markup starts the first line as it is.
+    fn head(&self) -> &str {
+        let end = memchr::memchr2(b'<', b'&', self.text.as_bytes()).unwrap_or(self.text.len());
+        // `<` and `&` are ASCII, so `end` is a character boundary.
+        self.text.get(..end).unwrap_or_default()
+    }
+
+    fn is_blank(&self) -> bool {
+        // The text is trimmed: unless it starts with markup, its first
+        // character, no white space, starts the first line too.
+        match self.text.as_bytes().first() {
+            None => true,
+            Some(b'<' | b'&') => self.lines().all(|l| l.chars().all(char::is_whitespace)),
+            Some(_) => false,
+        }
+    }
+}
+
+/// The lines of a raw cell: its text split at line break tags, each line
+/// made by [`cell_line`]. Blank lines at the ends are kept.
+#[derive(Clone)]
+struct RawLines<'c> {
+    /// The cell's text, until its last line is out (`None` at once when the
+    /// text is empty).
+    text: Option<&'c str>,
+    /// Where the current line starts.
+    start: usize,
+    /// Where to look for the next `<`.
+    search: usize,
+    /// Whether the current line holds a `<` that is no line break.
+    tags: bool,
+    /// Whether the cell holds a `<` at all.
+    any_tag: bool,
+    /// Whether the cell may hold entities.
+    entities: bool,
+}
+
+impl<'c> RawLines<'c> {
+    fn new(raw: &'c RawCell<'_>) -> Self {
+        RawLines {
+            text: Some(raw.text.as_ref()).filter(|t| !t.is_empty()),
+            start: 0,
+            search: 0,
+            tags: false,
+            any_tag: raw.tags > 0,
+            entities: raw.entities,
+        }
+    }
+}
+
+impl<'c> Iterator for RawLines<'c> {
+    type Item = Cow<'c, str>;
+
+    fn next(&mut self) -> Option<Cow<'c, str>> {
+        let text = self.text?;
+        if !self.any_tag && !self.entities {
+            // One line, which the text (trimmed) already is.
+            self.text = None;
+            return Some(Cow::Borrowed(text));
+        }
+        while self.any_tag {
+            let Some(lt) = next_lt(text.as_bytes(), self.search) else {
+                break;
+            };
+            // `<` is ASCII, so `lt` is a character boundary.
+            match text.get(lt..).and_then(line_break_len) {
+                Some(len) => {
+                    let line = text.get(self.start..lt).unwrap_or_default();
+                    let line = cell_line(line, self.tags, self.entities);
+                    // A `<` inside the line break tag is passed over.
+                    (self.start, self.search, self.tags) = (lt + len, lt + len, false);
+                    return Some(line);
+                }
+                None => (self.search, self.tags) = (lt + 1, true),
+            }
+        }
+        self.text = None;
+        let line = text.get(self.start..).unwrap_or_default();
+        Some(cell_line(line, self.tags, self.entities))
+    }
 }
 
 /// One line of a cell: tags removed (when it may hold some), entities
-/// decoded (when the cell may hold some), trimmed.
-fn cell_line(s: &str, tags: bool, entities: bool) -> String {
+/// decoded (when the cell may hold some), trimmed; borrowed when none of
+/// that changes more than the ends.
+fn cell_line(s: &str, tags: bool, entities: bool) -> Cow<'_, str> {
     let stripped = if tags {
         strip_tags(s)
     } else {
         Cow::Borrowed(s)
     };
-    let decoded = if entities {
-        decode_entities_cow(&stripped)
-    } else {
-        stripped
+    let decoded = match stripped {
+        Cow::Borrowed(s) if entities => decode_entities_cow(s),
+        Cow::Owned(s) if entities => match decode_entities_cow(&s) {
+            Cow::Borrowed(_) => Cow::Owned(s),
+            Cow::Owned(decoded) => Cow::Owned(decoded),
+        },
+        stripped => stripped,
     };
-    decoded.trim().to_string()
+    trim_cow(decoded)
 }
 
 /// One line of text: tags removed, entities decoded, trimmed.
@@ -229,24 +502,69 @@ pub fn inline_text(s: &str) -> String {
 
 /// Remove inline tags (borrowing `s` when it has none).
 fn strip_tags(s: &str) -> Cow<'_, str> {
-    if memchr::memchr(b'<', s.as_bytes()).is_none() {
+    let bytes = s.as_bytes();
+    let Some(mut lt) = memchr::memchr(b'<', bytes) else {
         return Cow::Borrowed(s);
-    }
+    };
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
-        out.push_str(&rest[..lt]);
-        let after = &rest[lt..];
-        match tag_end(after) {
-            Some(gt) => rest = &after[gt + 1..],
-            None => {
-                out.push('<');
-                rest = &after[1..];
-            }
+    // `s` is copied up to `copied`, but for the tags found.
+    let mut copied = 0;
+    let mut closing = NextGt::default();
+    loop {
+        if let Some(gt) = closing.tag_end(s, lt) {
+            // `<` and `>` are ASCII, so both are character boundaries.
+            out.push_str(s.get(copied..lt).unwrap_or_default());
+            copied = gt + 1;
+        }
+        // The next `<` not inside the tag just removed.
+        let from = copied.max(lt + 1);
+        match next_lt(bytes, from) {
+            Some(next) => lt = next,
+            None => break,
         }
     }
-    out.push_str(rest);
+    out.push_str(s.get(copied..).unwrap_or_default());
     Cow::Owned(out)
+}
+
+/// The first `<` at or after byte `from`, seen at once when it is there
+/// (`<` after `<` is no rarity in broken markup).
+fn next_lt(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    if rest.first() == Some(&b'<') {
+        return Some(from);
+    }
+    memchr::memchr(b'<', rest).map(|at| from + at)
+}
+
+/// The `>` that closes a tag, found for `<` after `<` of one text: the
+/// first `>` at or after a `<` is looked up once and kept for the next
+/// `<` before it, so that a text of many `<` and few `>` is read once, not
+/// once per `<`.
+#[derive(Default)]
+struct NextGt {
+    /// Where the last search started, and the first `>` from there.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextGt {
+    /// [`tag_end`] of the `<` at byte `lt` of `s`, as a byte of `s`.
+    fn tag_end(&mut self, s: &str, lt: usize) -> Option<usize> {
+        let gt = match self.last {
+            Some((from, gt)) if from <= lt && gt.is_none_or(|gt| gt >= lt) => gt,
+            _ => {
+                let rest = s.as_bytes().get(lt..).unwrap_or_default();
+                let gt = memchr::memchr(b'>', rest).map(|at| lt + at);
+                self.last = Some((lt, gt));
+                gt
+            }
+        }?;
+        // A `<` with no `>` close enough starts no tag (see `tag_end`).
+        if gt - lt > MAX_TAG_LEN {
+            return None;
+        }
+        is_tag(s.get(lt + 1..gt)?).then_some(gt)
+    }
 }
 
 /// HTML elements that PDF converters leave inside Markdown text and cells.
@@ -375,7 +693,10 @@ fn decode_entities_cow(s: &str) -> Cow<'_, str> {
     while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..amp]);
         let after = &rest[amp..];
-        let decoded = after.find(';').filter(|&semi| semi <= 10).and_then(|semi| {
+        // A reference is short: its `;` is among the first 11 bytes (looking
+        // no further keeps a text of many `&` linear).
+        let semi = after.bytes().take(11).position(|b| b == b';');
+        let decoded = semi.and_then(|semi| {
             let name = &after[1..semi];
             let ch = match name {
                 "amp" => Some('&'),
@@ -521,5 +842,335 @@ mod tests {
     fn less_than_sign_in_text_survives() {
         assert_eq!(inline_text("umur < 18 tahun"), "umur < 18 tahun");
         assert_eq!(decode_entities("&#x41;&#66;&unknown;"), "AB&unknown;");
+    }
+
+    /// The fast paths of the reader checked against the general ones: line
+    /// splitting against the standard library's, raw cells read in place
+    /// against the cells built from them, and Markdown assembled as it is
+    /// read against the document read first and then assembled.
+    mod fast_paths {
+        use super::super::*;
+        use crate::assemble::{assemble, assemble_owned, Assembler};
+        use crate::header::{role_of_cell, role_of_lines};
+        use proptest::prelude::*;
+
+        /// Pieces of cell text: words, marks, numbers, header names split
+        /// oddly, every spelling of a line break, other tags, entities,
+        /// escaped pipes and white space of every kind.
+        const PIECES: &[&str] = &[
+            "",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "\u{3000}",
+            "x",
+            "X",
+            "v",
+            "\u{221a}",
+            "\u{2713}",
+            "Dinas Contoh",
+            "badan uji",
+            "coba",
+            "7",
+            "12",
+            "(3)",
+            "4.",
+            "+5",
+            "2031",
+            "203",
+            "TAHUN 2032",
+            "SUB GUGUS TUGAS",
+            "Sub-Gugus",
+            "PERCOBAAN",
+            "PROSES",
+            "HASIL",
+            "TARGET",
+            "INSTANSI",
+            "Instansi",
+            "KEGIATAN",
+            "PE",
+            "NANGGUNG",
+            "JAWAB",
+            "KELOM",
+            "POK",
+            "SASARAN",
+            "NO",
+            "ANGGARAN",
+            "<br>",
+            "<BR/>",
+            "<br />",
+            "</br>",
+            "<br class=\"y\">",
+            "<b>",
+            "</b>",
+            "<i>",
+            "</i>",
+            "<span class=\"a\">",
+            "</span>",
+            "<brx>",
+            "<",
+            ">",
+            "&amp;",
+            "&lt;br&gt;",
+            "&nbsp;",
+            "&#65;",
+            "&#x2713;",
+            "&bogus;",
+            "&",
+            ";",
+            "\\|",
+            ".",
+            ",",
+            "é",
+            "\u{212a}",
+            "\u{17f}",
+        ];
+
+        fn cell_text() -> impl Strategy<Value = String> {
+            prop::collection::vec(prop::sample::select(PIECES), 0..6).prop_map(|p| p.concat())
+        }
+
+        /// A pipe-table row of `cells`, sometimes without its leading or
+        /// closing pipe.
+        fn row_line(cells: &[String], lead: bool, close: bool) -> String {
+            let mut line = String::new();
+            if lead {
+                line.push('|');
+            }
+            for (i, cell) in cells.iter().enumerate() {
+                line.push(' ');
+                line.push_str(cell);
+                line.push(' ');
+                if i + 1 < cells.len() || close {
+                    line.push('|');
+                }
+            }
+            line
+        }
+
+        fn header_row() -> impl Strategy<Value = Vec<String>> {
+            let rows: Vec<&[&str]> = vec![
+                &[
+                    "NO",
+                    "INSTANSI",
+                    "KEGIATAN",
+                    "INDIKATOR",
+                    "",
+                    "WAKTU PELAKSANAAN",
+                    "",
+                    "PE<br>NANGGUNG JAWAB",
+                ],
+                &["", "", "", "PROSES", "HASIL", "2031", "2032", ""],
+                &["", "", "", "PROSES", "", "2031", "", ""],
+                &[
+                    "Instansi/<br>Dinas",
+                    "Kegiatan",
+                    "Tahun 2031",
+                    "Tahun 2032",
+                    "Keterangan",
+                ],
+                &[
+                    "INSTANSI/",
+                    "MA<br>SALAH",
+                    "KEGIATAN",
+                    "WAKTU<br>PELAK<br>SANAAN",
+                    "PENANGGUN",
+                    "KELOM<br>POK SASARAN",
+                ],
+                &["OPD", "", "", "2031", "2032", "2033", "G JAWAB", "SASARAN"],
+                &[
+                    "NO",
+                    "KEGIATAN",
+                    "INSTANSI",
+                    "2031",
+                    "ANGGARAN",
+                    "SUMBER<br>DANA",
+                ],
+            ];
+            prop::sample::select(rows).prop_map(|row| row.iter().map(|c| c.to_string()).collect())
+        }
+
+        /// A numbering row (`1 | 2 | 3`), each number written in the way
+        /// `styles` picks.
+        fn numbering(styles: Vec<u8>) -> Vec<String> {
+            (1..)
+                .zip(styles)
+                .map(|(i, style)| match style {
+                    0 => i.to_string(),
+                    1 => format!("({i})"),
+                    2 => format!("{i}."),
+                    3 => format!("{i}\t<br>"),
+                    4 => format!("<br>{i}"),
+                    5 => format!("{i}<br>&nbsp;"),
+                    _ => format!("{i}<br>{i}"),
+                })
+                .collect()
+        }
+
+        fn data_cell() -> impl Strategy<Value = String> {
+            prop_oneof![
+                3 => cell_text(),
+                1 => prop::sample::select(&["x", " X ", "v<br>", "<b>x</b>", "&#x2713;", "xx", ""][..])
+                    .prop_map(str::to_string),
+                1 => prop::sample::select(&["Dinas Contoh", "Badan Uji<br>Coba", "1", "2", "(1)", "1\t<br>"][..])
+                    .prop_map(str::to_string),
+            ]
+        }
+
+        /// A table: header rows, perhaps a numbering or section row,
+        /// separator rows, data rows of any width, in any order.
+        fn table() -> impl Strategy<Value = Vec<(Vec<String>, bool, bool)>> {
+            let numbering = prop::collection::vec(0..7u8, 1..9).prop_map(numbering);
+            let section = Just(vec!["SUB GUGUS TUGAS PERCOBAAN".to_string(), String::new()]);
+            let separator = (1..6usize).prop_map(|n| vec!["---".to_string(); n]);
+            let row = prop_oneof![
+                2 => header_row(),
+                1 => numbering,
+                1 => section,
+                1 => separator,
+                5 => prop::collection::vec(data_cell(), 0..10),
+            ];
+            prop::collection::vec((row, any::<bool>(), any::<bool>()), 0..9)
+        }
+
+        /// A document: text and tables, lines ended in every way.
+        fn document() -> impl Strategy<Value = String> {
+            let text = prop::sample::select(
+                &[
+                    "",
+                    "LAMPIRAN PERATURAN BUPATI CONTOH",
+                    "NOMOR 3 TAHUN 2030",
+                    "# RENCANA AKSI PROVINSI FIKTIF",
+                    "catatan a \\| b",
+                    "  <b>judul</b> &amp; isi",
+                ][..],
+            );
+            let block = prop_oneof![
+                1 => text.prop_map(|t| vec![t.to_string()]),
+                2 => table().prop_map(|rows| {
+                    rows.iter()
+                        .enumerate()
+                        .map(|(i, (cells, lead, close))| row_line(cells, i == 0 || *lead, *close))
+                        .collect()
+                }),
+            ];
+            let end = prop::sample::select(&["\n", "\n", "\r\n", "\r"][..]);
+            prop::collection::vec((block, end), 0..8).prop_map(|blocks| {
+                let mut doc = String::new();
+                for (lines, end) in blocks {
+                    for line in lines {
+                        doc.push_str(&line);
+                        doc.push_str(end);
+                    }
+                }
+                doc
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(1000))]
+
+            #[test]
+            fn source_lines_are_lines_split_at_carriage_returns(text in "[a \r\n|]{0,24}") {
+                let ours: Vec<&str> = SourceLines::new(&text).collect();
+                let theirs: Vec<&str> = text.lines().flat_map(|l| l.split('\r')).collect();
+                prop_assert_eq!(ours, theirs);
+            }
+
+            #[test]
+            fn raw_cells_read_as_the_cells_built_from_them(
+                cells in prop_oneof![
+                    3 => prop::collection::vec(cell_text(), 1..6),
+                    1 => prop::collection::vec(0..7u8, 1..6).prop_map(numbering),
+                ],
+            ) {
+                let line = row_line(&cells, true, true);
+                let mut raw = Vec::new();
+                split_row(&line, &mut raw);
+                for raw in &raw {
+                    let built = cell(raw);
+                    prop_assert_eq!(raw.is_blank(), built.is_empty());
+                    prop_assert_eq!(raw.flat_cow(), built.flat_cow());
+                    prop_assert_eq!(raw.flat(), built.flat());
+                    prop_assert_eq!(raw.flat_chars(), built.flat_chars());
+                    prop_assert_eq!(raw.glued(), built.glued());
+                    prop_assert_eq!(raw.only_char(), CellLines::only_char(&built));
+                    prop_assert_eq!(role_of_lines(raw), role_of_cell(&built));
+                    // The head starts the first line.
+                    let head = raw.head().trim_end();
+                    prop_assert!(built.lines.first().map_or(head.is_empty(), |l| l.starts_with(head)));
+                }
+                let built: Vec<Cell> = raw.iter().map(cell).collect();
+                prop_assert_eq!(
+                    crate::assemble::classify(&raw),
+                    crate::assemble::classify(&built)
+                );
+            }
+
+            #[test]
+            fn markdown_assembled_as_read_is_markdown_read_then_assembled(doc in document()) {
+                let read_first = assemble(&read(&doc));
+                prop_assert_eq!(&parse(&doc), &read_first);
+                prop_assert_eq!(&assemble_owned(read(&doc).blocks), &read_first);
+                // Header rows and layouts remembered change nothing either.
+                let raw = read(&doc);
+                let mut forgetful = Assembler::forgetful();
+                for block in &raw.blocks {
+                    match block {
+                        Block::Text(line) => forgetful.text(Cow::Borrowed(line)),
+                        Block::Table(table) => forgetful.table(table.rows.iter().map(Cow::Borrowed)),
+                    }
+                }
+                prop_assert_eq!(&forgetful.finish(), &read_first);
+            }
+        }
+
+        /// [`strip_tags`] as first written: each `<` looks for its `>`
+        /// afresh.
+        fn strip_tags_afresh(s: &str) -> String {
+            let mut out = String::new();
+            let mut rest = s;
+            while let Some(lt) = rest.find('<') {
+                out.push_str(&rest[..lt]);
+                let after = &rest[lt..];
+                match tag_end(after) {
+                    Some(gt) => rest = &after[gt + 1..],
+                    None => {
+                        out.push('<');
+                        rest = &after[1..];
+                    }
+                }
+            }
+            out.push_str(rest);
+            out
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            #[test]
+            fn tags_stripped_with_the_next_gt_kept_are_tags_stripped_afresh(
+                parts in prop::collection::vec(
+                    prop_oneof![
+                        prop::sample::select(&["<", ">", "<b>", "</i>", "<br/>", "<span a=\"1\">", "<x>", " ", "é"][..])
+                            .prop_map(str::to_string),
+                        "[a-c]{1,3}".prop_map(String::from),
+                        (190..215usize).prop_map(|n| "a".repeat(n)),
+                    ],
+                    0..12,
+                ),
+            ) {
+                let text = parts.concat();
+                prop_assert_eq!(strip_tags(&text).into_owned(), strip_tags_afresh(&text));
+            }
+        }
+
+        #[test]
+        fn a_number_before_a_line_break_is_still_a_number() {
+            let doc = "| NO | INSTANSI | KEGIATAN |\n| 1\t<br> | (2) | 3. |\n| 9 | Dinas Contoh | rapat |\n";
+            assert_eq!(parse(doc), assemble(&read(doc)));
+            assert_eq!(parse(doc).records.len(), 1);
+        }
     }
 }
