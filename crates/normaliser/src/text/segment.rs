@@ -74,6 +74,8 @@ const MAX_PREFIX: usize = 6;
 const SURE_ZIPF: f32 = 1.5;
 /// Longest candidate word, in characters.
 const MAX_WORD: usize = 24;
+// The candidates ending at a position are the bits of a `u32`.
+const _: () = assert!(MAX_WORD <= 32);
 /// Letters of a candidate's edges that decide whether to look it up: three
 /// for the edge key, up to nine for a prefix or suffix of the affix rules
 /// and the three letters of the root next to it.
@@ -1111,10 +1113,10 @@ impl Model<'_> {
             }
             first &= within;
             for_bits(first, |k| consider(end - k - 1, end, best, back));
-            // Then unknown words within one typed word that could still
-            // beat the best found.
-            // Their least total is that of an unknown word of their length
-            // with no penalty of its own, summed as `consider` sums.
+            // Then the unknown words within one typed word that could still
+            // beat the best found: their least total is that of an unknown
+            // word of their length with no penalty of its own, summed as
+            // `consider` sums.
             let mut rest = 0u32;
             let best_end = best[end];
             for (start, before) in best.iter().enumerate().take(end).skip(lo_unspaced) {
