@@ -329,14 +329,14 @@ mod tests {
             "DinasPerikanan dan DinasPerikanan, BNNbagiremaja (BNNbagiremaja)",
             "Pemberdayaanmasyarakat wisata Pemberdayaanmasyarakat; LPA/AAnak R2PK2B",
             "SatuanT ugas perdagangan Perdaganganorang kotaTanjungpinang",
-            "Peningkatanjumlahwisatawanmancanegara eKTP SiCantik TPPOnya",
+            "Pelatihankaderposyandubalitadesa eKTP SiCantik TPPOnya",
             "Dinаs Kesehatanprovinsi-Pariwisata \u{d6}ffentlichDienst",
         ];
         let records = (1..)
             .zip(texts.iter().chain(texts.iter().rev()))
             .map(|(no, text)| {
                 let mut r = record(no);
-                r.kegiatan = vec![text.to_string(), "Peningkatan jumlah".into()];
+                r.kegiatan = vec![text.to_string(), "Pelatihan kader".into()];
                 r.pelaksana = vec![agency(text, None)];
                 r
             })
