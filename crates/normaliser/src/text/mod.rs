@@ -99,8 +99,9 @@ impl Restorer {
             .filter(|l| !l.is_empty())
             .collect();
         let lines: Vec<&str> = cleaned.iter().map(AsRef::as_ref).collect();
-        let mut buffers = segment::Buffers::default();
-        let restored = segment::restore_item(&lines, &self.lexicon, vocabulary, &mut buffers);
+        let mut workspace = Workspace::default();
+        let restored =
+            segment::restore_item(&lines, &self.lexicon, vocabulary, &mut workspace.segment);
         clean::tidy_spacing(&restored)
     }
 }
