@@ -30,27 +30,39 @@ impl Normaliser {
     /// result does not depend on the number of threads.
     pub fn normalise(&self, parsed: &Parsed) -> Normalised {
         let mut out = Normalised::default();
+        // The province the text names outside the tables, if any, spares
+        // counting the provinces the agencies name.
+        let named = parsed.province_hint.as_deref().and_then(Registry::province);
         // Whole cells repeat within a document (an agency named in every
         // row): restore each once, and resolve the agencies it names once.
-        let restored = self.restore_cells(parsed);
-        let mut cells = restored.in_order();
+        let Restored { mut cells, order } = self.restore_cells(parsed, named.is_none());
+        let mut order = order.into_iter();
+        let mut counts = ProvinceCounts::default();
         for (index, raw) in parsed.records.iter().enumerate() {
             let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            let record = self.record(no, raw, &mut out.diagnostics, &mut cells);
-            out.records.push(record);
+            let record = self.record(no, raw, &mut out.diagnostics, &mut cells, &mut order);
+            if named.is_none() {
+                counts.add(&record.provinces);
+            }
+            out.records.push(record.record);
         }
-        out.province = self.province(parsed.province_hint.as_deref(), &out.records);
+        out.province = match named {
+            Some(p) => Some(p.to_string()),
+            None => counts.most_named(),
+        };
         out
     }
 
     /// Every distinct cell of the document restored once, and the agency
-    /// mentions of its items resolved if it stands in an agency column.
-    /// Called inside a rayon pool, cells are handled in parallel on that
-    /// pool when there is enough text to pay for it: restoration is most of
-    /// the work and each cell's result depends on its lines only.
-    fn restore_cells(&self, parsed: &Parsed) -> Restored {
-        // Each distinct cell's lines, and whether it names agencies.
-        let mut distinct: Vec<(&[String], bool)> = Vec::new();
+    /// mentions of its items resolved if it stands in an agency column
+    /// (with the province each names, if `provinces`). Called inside a
+    /// rayon pool, cells are handled in parallel on that pool when there is
+    /// enough text to pay for it: restoration is most of the work and each
+    /// cell's result depends on its lines only.
+    fn restore_cells(&self, parsed: &Parsed, provinces: bool) -> Restored {
+        // Each distinct cell's lines, whether it names agencies, and how
+        // many cells of the document it is.
+        let mut distinct: Vec<Distinct<'_>> = Vec::new();
         let mut index: HashMap<&[String], usize, BuildHasherDefault<WordHasher>> =
             HashMap::default();
         let mut order = Vec::new();
@@ -59,34 +71,43 @@ impl Normaliser {
                 let next = distinct.len();
                 let at = *index.entry(&cell.lines).or_insert(next);
                 if at == next {
-                    distinct.push((&cell.lines, false));
+                    distinct.push(Distinct {
+                        lines: &cell.lines,
+                        agency: false,
+                        uses: 0,
+                    });
                 }
-                if let Some((_, agency)) = distinct.get_mut(at) {
-                    *agency |= field_of(role).is_some_and(Field::is_agency);
+                if let Some(d) = distinct.get_mut(at) {
+                    d.agency |= field_of(role).is_some_and(Field::is_agency);
+                    d.uses += 1;
                 }
                 order.push(at);
             }
         }
         let vocabulary = Vocabulary::new();
-        let restore = |workspace: &mut Workspace, &(lines, _): &(&[String], bool)| {
-            self.restorer().items_with(lines, &vocabulary, workspace)
+        let restore = |workspace: &mut Workspace, d: &Distinct<'_>| {
+            self.restorer().items_with(d.lines, &vocabulary, workspace)
         };
         // Agencies are resolved after all cells are restored: each of the
         // two passes keeps its own code and data hot.
-        let resolve = |(items, &(_, agency)): (Vec<String>, &(&[String], bool))| {
-            let mentions = if agency {
+        let resolve = |(items, d): (Vec<String>, &Distinct<'_>)| {
+            let mentions = if d.agency {
                 items
                     .iter()
-                    .map(|item| self.registry().mentions(item))
+                    .map(|item| self.placed_mentions(item, provinces))
                     .collect()
             } else {
                 Vec::new()
             };
-            Cell { items, mentions }
+            Cell {
+                items,
+                mentions,
+                uses: d.uses,
+            }
         };
         let bytes: usize = distinct
             .iter()
-            .flat_map(|(lines, _)| lines.iter())
+            .flat_map(|d| d.lines.iter())
             .map(String::len)
             .sum();
         let parallel = bytes >= PARALLEL_FROM_BYTES && rayon::current_thread_index().is_some();
@@ -107,104 +128,177 @@ impl Normaliser {
         Restored { cells, order }
     }
 
-    fn record<'r>(
+    /// The agency mentions of an item, each with the province it names if
+    /// `provinces`.
+    fn placed_mentions(&self, item: &str, provinces: bool) -> Vec<Placed> {
+        self.registry()
+            .mentions(item)
+            .into_iter()
+            .map(|mention| {
+                let province = if provinces {
+                    self.registry().province_of(&mention.text)
+                } else {
+                    None
+                };
+                Placed { mention, province }
+            })
+            .collect()
+    }
+
+    /// The record `no` from its raw record and its cells as restored: the
+    /// next `raw.cells.len()` of `order` say which of `cells` they are. A
+    /// cell's text is moved into the record at its last use, cloned before.
+    fn record(
         &self,
         no: u32,
         raw: &RawRecord,
         diagnostics: &mut Vec<Diagnostic>,
-        cells: &mut impl Iterator<Item = &'r Cell>,
-    ) -> Record {
+        cells: &mut [Cell],
+        order: &mut impl Iterator<Item = usize>,
+    ) -> Built {
         let mut record = Record::new(no, raw.span);
+        let mut provinces: [Vec<Option<String>>; 3] = Default::default();
         record.sub_gugus_tugas = raw.section.clone();
         record.waktu_pelaksanaan = raw.years.clone();
         for (role, _) in &raw.cells {
             // The cell as restored: one per cell, in order.
-            let Some(cell) = cells.next() else { break };
+            let Some(cell) = order.next().and_then(|at| cells.get_mut(at)) else {
+                break;
+            };
+            cell.uses = cell.uses.saturating_sub(1);
+            let last = cell.uses == 0;
             match field_of(role) {
                 Some(field) if field.is_agency() => {
-                    let mentions = self.agencies(no, field, raw.span, cell, diagnostics);
-                    if let Some(list) = record.agencies_mut(field) {
-                        list.extend(mentions);
+                    let mentions = self.agencies(no, field, raw.span, cell, last, diagnostics);
+                    let slot = Field::AGENCY.iter().position(|f| *f == field);
+                    let places = slot.and_then(|i| provinces.get_mut(i));
+                    if let (Some(list), Some(places)) = (record.agencies_mut(field), places) {
+                        for (agency, province) in mentions {
+                            list.push(agency);
+                            places.push(province);
+                        }
                     }
                 }
                 Some(field) => {
                     if let Some(list) = record.items_mut(field) {
-                        list.extend(cell.items.iter().cloned());
+                        take_items(list, cell, last);
                     }
                 }
                 None => {
                     if !cell.items.is_empty() {
                         let list = record.extra.entry(role.name()).or_default();
-                        list.extend(cell.items.iter().cloned());
+                        take_items(list, cell, last);
                     }
                 }
             }
         }
-        record
+        Built { record, provinces }
     }
 
-    /// The agency mentions of a cell's items; a mention that names an
-    /// agency the registry does not know gets an `unresolved-agency`
-    /// warning naming the nearest entries.
+    /// The agency mentions of a cell's items, each with the province it
+    /// names (moved out of the cell at its `last` use); a mention that
+    /// names an agency the registry does not know gets an
+    /// `unresolved-agency` warning naming the nearest entries.
     fn agencies(
         &self,
         no: u32,
         field: Field,
         span: Span,
-        cell: &Cell,
+        cell: &mut Cell,
+        last: bool,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> Vec<Agency> {
+    ) -> Vec<(Agency, Option<String>)> {
         let mut out = Vec::new();
+        let mut resolved = if last {
+            std::mem::take(&mut cell.mentions)
+        } else {
+            Vec::new()
+        };
+        let registry = self.registry();
+        let mut add = |text: String, id: Option<String>, generic: bool, province| {
+            if id.is_none() && !generic {
+                diagnostics.push(unresolved(registry, &text, no, field, span));
+            }
+            out.push((Agency { text, id }, province));
+        };
         for (at, item) in cell.items.iter().enumerate() {
             // Resolved with the cell, unless it was not known then to
             // stand in an agency column.
-            let resolved;
-            let mentions = match cell.mentions.get(at) {
-                Some(mentions) => mentions,
-                None => {
-                    resolved = self.registry().mentions(item);
-                    &resolved
+            match (last, resolved.get_mut(at), cell.mentions.get(at)) {
+                (true, Some(mentions), _) => {
+                    for Placed {
+                        mention: m,
+                        province,
+                    } in mentions.drain(..)
+                    {
+                        add(m.text, m.id, m.generic, province);
+                    }
                 }
-            };
-            for m in mentions {
-                if m.id.is_none() && !m.generic {
-                    diagnostics.push(unresolved(self.registry(), &m.text, no, field, span));
+                (false, _, Some(mentions)) => {
+                    for Placed {
+                        mention: m,
+                        province,
+                    } in mentions
+                    {
+                        add(m.text.clone(), m.id.clone(), m.generic, province.clone());
+                    }
                 }
-                out.push(Agency {
-                    text: m.text.clone(),
-                    id: m.id.clone(),
-                });
-            }
-        }
-        out
-    }
-
-    /// The document's province: the one the text names outside the tables,
-    /// in official spelling, else the province most agency mentions name.
-    fn province(&self, hint: Option<&str>, records: &[Record]) -> Option<String> {
-        if let Some(p) = hint.and_then(Registry::province) {
-            return Some(p.to_string());
-        }
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        let mut known: HashMap<&str, Option<String>> = HashMap::new();
-        for record in records {
-            for field in Field::AGENCY {
-                for agency in record.agencies(field).unwrap_or(&[]) {
-                    let province = known
-                        .entry(agency.text.as_str())
-                        .or_insert_with(|| self.registry().province_of(&agency.text));
-                    if let Some(p) = province {
-                        match counts.iter_mut().find(|(name, _)| name == p) {
-                            Some(slot) => slot.1 += 1,
-                            None => counts.push((p.clone(), 1)),
-                        }
+                _ => {
+                    for Placed {
+                        mention: m,
+                        province,
+                    } in self.placed_mentions(item, true)
+                    {
+                        add(m.text, m.id, m.generic, province);
                     }
                 }
             }
         }
-        // The first-named province wins a tie.
-        let best = counts.iter().map(|(_, c)| *c).max()?;
-        counts.into_iter().find(|(_, c)| *c == best).map(|(p, _)| p)
+        out
+    }
+}
+
+/// A record as built, with the province each of its agencies names (in
+/// the order of [`Field::AGENCY`], then of the record's list).
+struct Built {
+    record: Record,
+    provinces: [Vec<Option<String>>; 3],
+}
+
+/// How many agencies of a document name each province, in the order the
+/// provinces are first named.
+#[derive(Default)]
+struct ProvinceCounts {
+    counts: Vec<(String, usize)>,
+}
+
+impl ProvinceCounts {
+    /// Count the provinces one record's agencies name.
+    fn add(&mut self, provinces: &[Vec<Option<String>>; 3]) {
+        for province in provinces.iter().flatten().flatten() {
+            match self.counts.iter_mut().find(|(name, _)| name == province) {
+                Some(slot) => slot.1 += 1,
+                None => self.counts.push((province.clone(), 1)),
+            }
+        }
+    }
+
+    /// The province most agency mentions name; the first-named wins a tie.
+    fn most_named(self) -> Option<String> {
+        let best = self.counts.iter().map(|(_, c)| *c).max()?;
+        self.counts
+            .into_iter()
+            .find(|(_, c)| *c == best)
+            .map(|(p, _)| p)
+    }
+}
+
+/// The items of `cell` appended to `list`: moved at the cell's last use.
+fn take_items(list: &mut Vec<String>, cell: &mut Cell, last: bool) {
+    if last {
+        list.append(&mut cell.items);
+    } else {
+        list.extend(cell.items.iter().cloned());
     }
 }
 
@@ -228,11 +322,28 @@ fn field_of(role: &ColumnRole) -> Option<Field> {
     }
 }
 
+/// One distinct cell of a document, as found among its records.
+struct Distinct<'p> {
+    lines: &'p [String],
+    /// Whether it stands in an agency column (at least once).
+    agency: bool,
+    /// How many cells of the document it is.
+    uses: usize,
+}
+
 /// One distinct cell of a document, restored: its items and, for a cell
 /// in an agency column, the agency mentions of each item.
 struct Cell {
     items: Vec<String>,
-    mentions: Vec<Vec<Mention>>,
+    mentions: Vec<Vec<Placed>>,
+    /// How many cells of the document it is that are not yet in a record.
+    uses: usize,
+}
+
+/// An agency mention and the province it names, if that was asked for.
+struct Placed {
+    mention: Mention,
+    province: Option<String>,
 }
 
 /// A document's cells, restored: each distinct cell once, and which of
@@ -241,13 +352,6 @@ struct Cell {
 struct Restored {
     cells: Vec<Cell>,
     order: Vec<usize>,
-}
-
-impl Restored {
-    /// The document's cells, in order.
-    fn in_order(&self) -> impl Iterator<Item = &Cell> {
-        self.order.iter().filter_map(|&at| self.cells.get(at))
-    }
 }
 
 /// The `unresolved-agency` warning for a mention.

@@ -173,3 +173,73 @@ fn regency_mentions_give_their_province() {
         Some("Nusa Tenggara Timur")
     );
 }
+
+#[test]
+fn a_tie_between_provinces_goes_to_the_first_named() {
+    // One agency of each province; the pelaksana column comes first in
+    // the table, but the instansi column is counted first.
+    let parsed = Parsed {
+        records: vec![record(
+            &[
+                (ColumnRole::Pelaksana, "Dinas Sosial Provinsi Bali"),
+                (ColumnRole::Instansi, "Dinas Sosial Kabupaten Sumba Timur"),
+            ],
+            3,
+        )],
+        ..Parsed::default()
+    };
+    assert_eq!(
+        Normaliser::new().normalise(&parsed).province.as_deref(),
+        Some("Nusa Tenggara Timur")
+    );
+}
+
+#[test]
+fn a_cell_repeated_across_records_and_columns_fills_every_one() {
+    // The same text as an agency and as a target group, in three records:
+    // every record gets all of it, whichever use comes last.
+    let cell = Cell {
+        lines: vec![
+            "1. Dinas Sosial Provinsi Bali".to_string(),
+            "2. Dinas Kesehatan Provinsi Bali".to_string(),
+        ],
+    };
+    let rows = [
+        [ColumnRole::Instansi, ColumnRole::KelompokSasaran],
+        [ColumnRole::KelompokSasaran, ColumnRole::Pelaksana],
+        [ColumnRole::Pelaksana, ColumnRole::Instansi],
+    ];
+    let parsed = Parsed {
+        records: rows
+            .iter()
+            .enumerate()
+            .map(|(i, roles)| {
+                let mut raw = record(&[], 3 + i as u32);
+                raw.cells = roles.iter().map(|r| (r.clone(), cell.clone())).collect();
+                raw
+            })
+            .collect(),
+        ..Parsed::default()
+    };
+    let normalised = Normaliser::new().normalise(&parsed);
+    let names = [
+        "Dinas Sosial Provinsi Bali",
+        "Dinas Kesehatan Provinsi Bali",
+    ];
+    let texts = |list: &[pergub_model::Agency]| -> Vec<String> {
+        list.iter().map(|a| a.text.clone()).collect()
+    };
+    let [first, second, third] = &normalised.records[..] else {
+        panic!("{} records", normalised.records.len());
+    };
+    assert_eq!(first.instansi.len(), 2, "{:?}", first.instansi);
+    assert_eq!(texts(&first.instansi), names);
+    assert_eq!(first.kelompok_sasaran, names);
+    assert_eq!(second.kelompok_sasaran, names);
+    assert_eq!(texts(&second.pelaksana), names);
+    assert_eq!(texts(&third.pelaksana), names);
+    assert_eq!(texts(&third.instansi), names);
+    assert_eq!(third.instansi[0].id, first.instansi[0].id);
+    assert!(first.instansi[0].id.is_some());
+    assert_eq!(normalised.province.as_deref(), Some("Bali"));
+}
