@@ -67,6 +67,20 @@ pub(super) const PREFIXES: &[(&str, Nasal, f32, f32)] = &[
 /// Most prefixes of the rules beginning with one letter.
 const PREFIXES_PER_LETTER: usize = 10;
 
+/// The length of the longest prefix, in bytes (and letters: all ASCII).
+const LONGEST_PREFIX: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < PREFIXES.len() {
+        let len = PREFIXES[i].0.len();
+        if len > longest {
+            longest = len;
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// The indices into [`PREFIXES`] of the prefixes beginning with each
 /// letter `a`-`z` (padded with `u8::MAX`).
 pub(super) const PREFIXES_BY_LETTER: [[u8; PREFIXES_PER_LETTER]; 26] = {
@@ -287,6 +301,14 @@ pub(crate) fn is_reduplication(left: &[char], right: &[char]) -> bool {
     if left == right {
         return true;
     }
+    // The right half begins with the stem, which begins the left half or
+    // follows a prefix: most pairs end here.
+    let Some(&head) = right.first() else {
+        return false;
+    };
+    if !left.iter().take(LONGEST_PREFIX + 1).any(|&c| c == head) {
+        return false;
+    }
     let is_suffix = |rest: &[char]| {
         rest.is_empty()
             || SUFFIXES
@@ -380,6 +402,14 @@ mod tests {
             "gerakan",
             "main",
             "mainan",
+            "multiguna",
+            "guna",
+            "pascabencana",
+            "bencana",
+            "antarlembaga",
+            "lembaga",
+            "ba",
+            "abab",
         ];
         for left in words {
             for right in words {

@@ -27,21 +27,36 @@ const STACKED: [&str; 2] = ["kan", "nya"];
 
 /// The lexicon's view of every substring of up to `width` characters of a
 /// text of letters (no hyphen: reduplications are not considered).
+///
+/// Each start has a bit mask per kind of answer (bit `e - s - 1` for the
+/// substring `s..e`), so that a window's tables are reset by clearing one
+/// word per start; the zipf tables are written only where a bit is set, and
+/// read only there, so they are never filled. A substring is covered up to
+/// [`MAX_COVERED`] characters (the bits of a mask).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Spans {
     width: usize,
     len: usize,
-    /// Zipf of the listed word `s..e`, at `s * width + (e - s - 1)`; NaN
-    /// when not listed.
+    /// By start: which substrings from it are listed words.
+    listed_bits: Vec<u32>,
+    /// By start: which substrings from it are derived by affix rules.
+    derived_bits: Vec<u32>,
+    /// By start: which substrings from it are fragments.
+    fragment_bits: Vec<u32>,
+    /// Zipf of the listed word `s..e`, at `s * width + (e - s - 1)`; stale
+    /// where its bit is clear.
     listed: Vec<f32>,
-    /// Zipf of the word `s..e` as derived by affix rules; NaN when none.
+    /// Zipf of the word `s..e` as derived by affix rules; stale where its
+    /// bit is clear.
     derived: Vec<f32>,
-    /// Whether `s..e` is a fragment.
-    fragment: Vec<bool>,
     /// By end, one bit per length (`1 << (e - s - 1)`): whether `s..e` is
-    /// listed or derived. All bits are set when `width` exceeds 32.
+    /// listed or derived. All bits are set when the width asked for
+    /// exceeds 32.
     words_ending: Vec<u32>,
 }
+
+/// The longest substring a [`Spans`] covers, in characters.
+const MAX_COVERED: usize = 32;
 
 /// What [`Spans`] knows of one substring.
 #[derive(Debug, Clone, Copy)]
@@ -57,12 +72,22 @@ pub(crate) struct Span {
 impl Spans {
     /// All that is known of `start..end`, if it is covered.
     pub(crate) fn at(&self, start: usize, end: usize) -> Option<Span> {
-        let i = self.slot(start, end)?;
-        let number = |z: f32| (!z.is_nan()).then_some(z);
+        let (i, bit) = self.slot(start, end)?;
+        let listed = *self.listed_bits.get(start)?;
+        let derived = *self.derived_bits.get(start)?;
+        let fragment = *self.fragment_bits.get(start)?;
         Some(Span {
-            listed: number(*self.listed.get(i)?),
-            derived: number(*self.derived.get(i)?),
-            fragment: *self.fragment.get(i)?,
+            listed: if listed & bit != 0 {
+                self.listed.get(i).copied()
+            } else {
+                None
+            },
+            derived: if derived & bit != 0 {
+                self.derived.get(i).copied()
+            } else {
+                None
+            },
+            fragment: fragment & bit != 0,
         })
     }
 
@@ -74,17 +99,25 @@ impl Spans {
         self.words_ending.get(end).copied().unwrap_or(0)
     }
 
-    fn slot(&self, start: usize, end: usize) -> Option<usize> {
+    /// The index of `start..end` in the zipf tables and its bit in the
+    /// masks of `start`, if covered.
+    fn slot(&self, start: usize, end: usize) -> Option<(usize, u32)> {
         let chars = end.checked_sub(start)?;
         (chars >= 1 && chars <= self.width && end <= self.len)
-            .then(|| start * self.width + chars - 1)
+            .then(|| (start * self.width + chars - 1, 1 << (chars - 1)))
+    }
+
+    /// The ends and zipfs of the listed words from `start`, shortest first.
+    fn listed_from(&self, start: usize) -> impl Iterator<Item = (usize, f32)> + '_ {
+        let bits = self.listed_bits.get(start).copied().unwrap_or(0);
+        let base = start * self.width;
+        Bits(bits).filter_map(move |k| Some((start + k + 1, *self.listed.get(base + k)?)))
     }
 
     /// [`Lexicon::listed`] of the substring `start..end`.
     #[cfg(test)]
     fn listed(&self, start: usize, end: usize) -> Option<f32> {
-        let z = *self.listed.get(self.slot(start, end)?)?;
-        (!z.is_nan()).then_some(z)
+        self.at(start, end)?.listed
     }
 
     /// [`Lexicon::zipf_checked`] of the substring `start..end`.
@@ -96,6 +129,23 @@ impl Spans {
             None if span.fragment => None,
             None => span.derived,
         }
+    }
+}
+
+/// The set bits of a mask, lowest first, as bit numbers.
+struct Bits(u32);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let k = self.0.trailing_zeros();
+        self.0 &= self.0 - 1;
+        Some(k as usize)
     }
 }
 
@@ -143,7 +193,6 @@ impl Chain {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct SpansBuffers {
     spans: Spans,
-    listed: Listed,
     /// Byte offset of each character, and the total.
     bytes: Vec<usize>,
     chains: Vec<Chain>,
@@ -159,7 +208,8 @@ impl Lexicon {
         self.spans_in(text, width, &mut buffers).clone()
     }
 
-    /// [`Lexicon::spans`], in `buffers`.
+    /// [`Lexicon::spans`], in `buffers`. Substrings longer than 32
+    /// characters are not covered.
     pub(crate) fn spans_in<'b>(
         &self,
         text: &[char],
@@ -168,36 +218,39 @@ impl Lexicon {
     ) -> &'b Spans {
         let SpansBuffers {
             spans,
-            listed,
             bytes,
             chains,
             scratch,
         } = buffers;
         let len = text.len();
-        let width = width.max(1);
-        spans.width = width;
-        spans.len = len;
-        for table in [&mut spans.listed, &mut spans.derived] {
-            table.clear();
-            table.resize(len * width, f32::NAN);
-        }
-        spans.fragment.clear();
-        spans.fragment.resize(len * width, false);
-        spans.words_ending.clear();
         // Wider than the bits: any substring may be a word.
         let all = if width > 32 { u32::MAX } else { 0 };
+        let width = width.clamp(1, MAX_COVERED);
+        spans.width = width;
+        spans.len = len;
+        for bits in [
+            &mut spans.listed_bits,
+            &mut spans.derived_bits,
+            &mut spans.fragment_bits,
+        ] {
+            bits.clear();
+            bits.resize(len, 0);
+        }
+        // Stale values stay: only the slots whose bit is set are read.
+        for table in [&mut spans.listed, &mut spans.derived] {
+            if table.len() < len * width {
+                table.resize(len * width, f32::NAN);
+            }
+        }
+        spans.words_ending.clear();
         spans.words_ending.resize(len + 1, all);
         let tries = self.tries();
-        // The listed words from each position: `ends[from[s]..from[s + 1]]`.
-        let Listed { ends, from } = listed;
-        ends.clear();
-        from.clear();
         for start in 0..len {
-            from.push(ends.len());
-            let slots = start * width..start * width + width;
-            let (Some(listed), Some(fragment)) = (
-                spans.listed.get_mut(slots.clone()),
-                spans.fragment.get_mut(slots),
+            let base = start * width;
+            let (Some(listed), Some(listed_bits), Some(fragment_bits)) = (
+                spans.listed.get_mut(base..base + width),
+                spans.listed_bits.get_mut(start),
+                spans.fragment_bits.get_mut(start),
             ) else {
                 continue;
             };
@@ -209,19 +262,16 @@ impl Lexicon {
                 start,
                 start + width,
                 |end, z, is_fragment| {
-                    let i = end - start - 1;
-                    if let (Some(slot), Some(z)) = (listed.get_mut(i), z) {
+                    let k = end - start - 1;
+                    if let (Some(slot), Some(z)) = (listed.get_mut(k), z) {
                         *slot = z;
-                        ends.push((end, z));
+                        *listed_bits |= 1 << k;
                         mark(words_ending, start, end);
                     }
-                    if let Some(slot) = fragment.get_mut(i) {
-                        *slot = is_fragment;
-                    }
+                    *fragment_bits |= u32::from(is_fragment) << k;
                 },
             );
         }
-        from.push(ends.len());
         // Byte offsets, for the root buffer's limit.
         bytes.clear();
         let mut total = 0;
@@ -242,28 +292,9 @@ impl Lexicon {
                 None,
                 chains,
             );
-            derive_from(&tries, text, start, chains, listed, spans, scratch);
+            derive_from(&tries, text, start, chains, spans, scratch);
         }
         spans
-    }
-}
-
-/// The listed words of the text, by start.
-#[derive(Debug, Clone, Default)]
-struct Listed {
-    /// End and zipf of each listed word, by start and end.
-    ends: Vec<(usize, f32)>,
-    /// Where the words from each start begin in `ends`.
-    from: Vec<usize>,
-}
-
-impl Listed {
-    /// The ends and zipfs of the listed words from `start`, shortest first.
-    fn from(&self, start: usize) -> &[(usize, f32)] {
-        let (Some(&a), Some(&b)) = (self.from.get(start), self.from.get(start + 1)) else {
-            return &[];
-        };
-        self.ends.get(a..b).unwrap_or(&[])
     }
 }
 
@@ -282,7 +313,6 @@ fn derive_from(
     text: &[char],
     start: usize,
     chains: &[Chain],
-    listed: &Listed,
     spans: &mut Spans,
     scratch: &mut Scratch,
 ) {
@@ -291,7 +321,7 @@ fn derive_from(
     let Scratch { found, roots } = scratch;
     found.clear();
     // A listed stem and a suffix (`dikaitkan` + `nya`).
-    for &(end, z) in listed.from(start) {
+    for (end, z) in spans.listed_from(start) {
         if end >= start + MIN_ROOT && end <= limit {
             suffixed(text, start, end, limit, |end, cost| {
                 found.push((end, z - cost - DERIVED));
@@ -304,9 +334,8 @@ fn derive_from(
         let max_end = chain.max_end.min(limit);
         match chain.root.letter {
             None => roots.extend(
-                listed
-                    .from(chain.root.at)
-                    .iter()
+                spans
+                    .listed_from(chain.root.at)
                     .filter(|(end, _)| *end >= chain.min_end && *end <= max_end),
             ),
             Some(_) => walk(
@@ -331,16 +360,21 @@ fn derive_from(
             });
         }
     }
+    let mut bits = spans.derived_bits.get(start).copied().unwrap_or(0);
     for &(end, z) in found.iter() {
-        if let Some(slot) = spans
-            .slot(start, end)
-            .and_then(|i| spans.derived.get_mut(i))
-        {
-            if slot.is_nan() || z > *slot {
+        let Some((i, bit)) = spans.slot(start, end) else {
+            continue;
+        };
+        if let Some(slot) = spans.derived.get_mut(i) {
+            if bits & bit == 0 || z > *slot {
                 *slot = z;
             }
+            bits |= bit;
             mark(&mut spans.words_ending, start, end);
         }
+    }
+    if let Some(slot) = spans.derived_bits.get_mut(start) {
+        *slot = bits;
     }
 }
 
@@ -363,16 +397,26 @@ fn suffixed(
     limit: usize,
     mut each: impl FnMut(usize, f32),
 ) {
-    let stem = text.get(start..end).unwrap_or(&[]);
-    let stacked = STACKED.iter().any(|s| ends_with(stem, s));
     let rest = text.get(end..limit).unwrap_or(&[]);
+    // Every suffix begins with one of these letters: most stems end here.
+    let Some(&next) = rest
+        .first()
+        .filter(|c| matches!(c, 'a' | 'i' | 'k' | 'l' | 'n'))
+    else {
+        return;
+    };
+    let stem = text.get(start..end).unwrap_or(&[]);
+    let mut stacked = None;
     for &(suffix, cost) in SUFFIXES {
-        if stacked && matches!(suffix, "i" | "kan" | "an") {
+        if suffix.as_bytes().first() != Some(&(next as u8)) || !starts_with(rest, suffix) {
             continue;
         }
-        if starts_with(rest, suffix) {
-            each(end + suffix.len(), cost);
+        if matches!(suffix, "i" | "kan" | "an")
+            && *stacked.get_or_insert_with(|| STACKED.iter().any(|s| ends_with(stem, s)))
+        {
+            continue;
         }
+        each(end + suffix.len(), cost);
     }
 }
 
@@ -505,6 +549,22 @@ fn walk(
     limit: usize,
     mut found: impl FnMut(usize, Option<f32>, bool),
 ) {
+    if let (Some(trie), None) = (tries.base.as_ref(), tries.extra.as_ref()) {
+        // One trie (the usual case): its answers are the walk's.
+        let mut node = match letter {
+            Some(letter) => trie.step(ROOT, letter),
+            None => Some(ROOT),
+        };
+        let limit = limit.min(text.len());
+        for (i, &c) in text.get(at..limit).unwrap_or(&[]).iter().enumerate() {
+            let Some(next) = node.and_then(|n| trie.step(n, c)) else {
+                return;
+            };
+            node = Some(next);
+            found(at + i + 1, trie.value(next), trie.is_fragment(next));
+        }
+        return;
+    }
     // The tries by reference: a walk takes many steps.
     let base_trie = tries.base.as_ref();
     let extra_trie = tries.extra.as_ref();
@@ -607,6 +667,38 @@ mod tests {
         let lexicon = Lexicon::embedded();
         for window in windows(text).iter().step_by(7).take(300) {
             compare(lexicon, window, 24);
+        }
+    }
+
+    #[test]
+    fn covers_at_most_the_bits_of_a_mask() {
+        let lexicon = Lexicon::embedded();
+        let text = "pemberdayaanperempuandanperlindungananakpenyuluhan";
+        let window: Vec<char> = text.chars().collect();
+        // Asked for more, it covers 32 characters, exactly as asked for 32,
+        // and every length may end a word.
+        let (wide, exact) = (lexicon.spans(&window, 40), lexicon.spans(&window, 32));
+        compare(lexicon, &window, 32);
+        for start in 0..window.len() {
+            for end in start + 1..=(start + 40).min(window.len()) {
+                let answer = |s: Option<Span>| s.map(|s| (s.listed, s.derived, s.fragment));
+                assert_eq!(answer(wide.at(start, end)), answer(exact.at(start, end)));
+                assert_eq!(wide.at(start, end).is_some(), end - start <= 32);
+            }
+        }
+        assert!((0..=window.len()).all(|e| wide.words_ending_at(e) == u32::MAX));
+        // A window reuses its buffers: answers stale from a longer window
+        // are never read.
+        let mut buffers = SpansBuffers::default();
+        lexicon.spans_in(&window, 24, &mut buffers);
+        let short: Vec<char> = "danperempuan".chars().collect();
+        let reused = lexicon.spans_in(&short, 24, &mut buffers).clone();
+        let fresh = lexicon.spans(&short, 24);
+        for start in 0..short.len() {
+            for end in start + 1..=short.len() {
+                let answer = |s: Option<Span>| s.map(|s| (s.listed, s.derived, s.fragment));
+                assert_eq!(answer(reused.at(start, end)), answer(fresh.at(start, end)));
+            }
         }
     }
 
