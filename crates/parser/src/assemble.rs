@@ -70,23 +70,30 @@ fn is_mark_char(c: char) -> bool {
 
 /// How a row of `cells` reads. Depends on nothing but the cells' lines.
 pub(crate) fn classify<C: CellLines>(cells: &[C]) -> RowKind {
-    let mut filled: Vec<&C> = Vec::with_capacity(cells.len());
-    filled.extend(cells.iter().filter(|c| !c.is_blank()));
-    if filled.is_empty() {
-        return RowKind::Empty;
+    // The cells that are not empty, looked over again rather than collected
+    // (asking a cell is cheap, an allocation per row is not).
+    let filled = || cells.iter().filter(|c| !c.is_blank());
+    let mut count = 0;
+    let mut last_filled = None;
+    for cell in filled() {
+        count += 1;
+        last_filled = Some(cell);
     }
-    if let [only] = filled[..] {
-        let text = only.flat_cow();
+    let Some(last_filled) = last_filled else {
+        return RowKind::Empty;
+    };
+    if count == 1 {
+        let text = last_filled.flat_cow();
         if let Some(name) = scan::section_name(&text) {
             let name = name.trim();
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             return RowKind::Section(name);
         }
     }
-    if is_numbering(&filled) {
+    if count >= 3 && is_numbering(filled()) {
         return RowKind::Numbering;
     }
-    match header_roles(cells, &filled) {
+    match header_roles(cells, filled(), count) {
         Some(roles) => RowKind::Header(roles),
         None => RowKind::Data,
     }
@@ -94,32 +101,39 @@ pub(crate) fn classify<C: CellLines>(cells: &[C]) -> RowKind {
 
 /// The role each of `cells` names, if they are a header row: at least two
 /// cells of at most 60 characters name a column, and the others are short.
-/// `filled` are the cells that are not empty.
-fn header_roles<C: CellLines>(cells: &[C], filled: &[&C]) -> Option<Vec<Option<ColumnRole>>> {
+/// `filled` are the cells that are not empty, `count` of them.
+fn header_roles<'c, C: CellLines + 'c>(
+    cells: &[C],
+    filled: impl Iterator<Item = &'c C> + Clone,
+    count: usize,
+) -> Option<Vec<Option<ColumnRole>>> {
     // Header fragments that name nothing on their own ("G JAWAB", "KELOMPOK")
     // are short; a data row has sentences. So a cell of more than 25
     // characters must name a column, and one of more than 60 never does:
     // checked first, this settles most data rows with one name lookup.
-    for cell in filled {
+    for cell in filled.clone() {
         match cell.flat_chars() {
             0..=25 => {}
-            26..=60 if role_of_lines(*cell).is_some() => {}
+            26..=60 if role_of_lines(cell).is_some() => {}
             _ => return None,
         }
     }
-    // Every cell is now short enough to count if it names a column.
-    let roles: Vec<Option<ColumnRole>> = cells.iter().map(role_of_lines).collect();
+    // Every cell is now short enough to count if it names a column. An
+    // empty cell names none.
+    let roles: Vec<Option<ColumnRole>> = cells
+        .iter()
+        .map(|c| if c.is_blank() { None } else { role_of_lines(c) })
+        .collect();
     let recognised = roles.iter().flatten().count();
     // Printed headers are upper case; a title-case row must be mostly
     // header names, so that a data row whose short cells happen to spell
     // one ("Mitra", "Sasaran") is not taken for a header.
-    let upper_case = filled
-        .iter()
-        .all(|c| !c.lines().any(|l| l.chars().any(char::is_lowercase)));
+    let mut filled = filled;
+    let upper_case = filled.all(|c| !c.lines().any(|l| l.chars().any(char::is_lowercase)));
     let enough = if upper_case {
-        recognised * 2 >= filled.len()
+        recognised * 2 >= count
     } else {
-        recognised * 3 >= filled.len() * 2
+        recognised * 3 >= count * 2
     };
     (recognised >= 2 && enough).then_some(roles)
 }
@@ -139,10 +153,9 @@ fn sub_header_roles<C: CellLines>(cells: &[C]) -> Option<Vec<Option<ColumnRole>>
     roles.iter().any(Option::is_some).then_some(roles)
 }
 
-fn is_numbering<C: CellLines>(filled: &[&C]) -> bool {
-    if filled.len() < 3 {
-        return false;
-    }
+/// Whether the `filled` cells of a row (at least three) number the
+/// columns: 1, 2, 3 and so on.
+fn is_numbering<'c, C: CellLines + 'c>(filled: impl Iterator<Item = &'c C>) -> bool {
     let mut expect = 1u32;
     for cell in filled {
         // Anything but digits, a sign and the brackets and stops around them

@@ -226,25 +226,28 @@ fn key_year(key: &[u8]) -> Option<u16> {
 /// synonym, and than any cell a header row can have).
 const INLINE_KEY: usize = 64;
 
-/// The header key of `parts` (see [`header_key`]) built in `buf`, when the
-/// text is ASCII and the key fits; `None` otherwise.
+/// The header key of `parts` (see [`header_key`]) built in `buf`, and
+/// whether the text holds a lower-case letter, when the text is ASCII and
+/// the key fits; `None` otherwise.
 fn inline_key<S: AsRef<str>>(
     parts: impl Iterator<Item = S>,
     buf: &mut [u8; INLINE_KEY],
-) -> Option<&[u8]> {
+) -> Option<(&[u8], bool)> {
     let mut len = 0;
+    let mut lower = false;
     for part in parts {
         for b in part.as_ref().bytes() {
             if !b.is_ascii() {
                 return None;
             }
             if b.is_ascii_alphanumeric() {
+                lower |= b.is_ascii_lowercase();
                 *buf.get_mut(len)? = b.to_ascii_uppercase();
                 len += 1;
             }
         }
     }
-    buf.get(..len)
+    Some((buf.get(..len)?, lower))
 }
 
 /// The role a header cell names, if it is a known header.
@@ -269,9 +272,14 @@ pub(crate) fn role_of_lines(cell: &impl CellLines) -> Option<ColumnRole> {
 /// would change nothing: spaces are neither in keys nor lower case.
 fn role_of_parts<S: AsRef<str>>(parts: impl Iterator<Item = S> + Clone) -> Option<ColumnRole> {
     let mut buf = [0; INLINE_KEY];
+    // Whether the text holds a lower-case letter, when known already.
+    let mut lower = None;
     // The key as bytes (it is compared, never printed).
     let key: Cow<'_, [u8]> = match inline_key(parts.clone(), &mut buf) {
-        Some(key) => Cow::Borrowed(key),
+        Some((key, has_lower)) => {
+            lower = Some(has_lower);
+            Cow::Borrowed(key)
+        }
         None => {
             let mut key = String::with_capacity(parts.clone().map(|p| p.as_ref().len()).sum());
             for part in parts.clone() {
@@ -296,9 +304,11 @@ fn role_of_parts<S: AsRef<str>>(parts: impl Iterator<Item = S> + Clone) -> Optio
     // header. Short keys (NO, PJ, KET) must match exactly.
     // (No name of fewer than four letters is a prefix.)
     if key.len() < 4
-        || parts
-            .clone()
-            .any(|p| p.as_ref().chars().any(char::is_lowercase))
+        || lower.unwrap_or_else(|| {
+            parts
+                .clone()
+                .any(|p| p.as_ref().chars().any(char::is_lowercase))
+        })
     {
         return None;
     }

@@ -328,6 +328,50 @@ fn cell(raw: &RawCell<'_>) -> Cell {
             lines: vec![text.to_string()],
         };
     }
+    // Many cells are lines joined by `<br>` and nothing else.
+    if !raw.entities {
+        if let Some(lines) = line_break_lines(&raw.text, raw.tags) {
+            return Cell { lines };
+        }
+    }
+    cell_from_lines(raw)
+}
+
+/// [`cell`] of a cell whose only markup is `<br>` (in any case), which
+/// holds `tags` of `<`: its lines split at once, without [`RawLines`];
+/// `None` when some `<` starts anything else.
+fn line_break_lines(text: &str, tags: u16) -> Option<Vec<String>> {
+    let mut out = Vec::with_capacity(usize::from(tags.min(31)) + 1);
+    let mut start = 0;
+    for lt in memchr::memchr_iter(b'<', text.as_bytes()) {
+        if !text
+            .as_bytes()
+            .get(lt..lt + 4)?
+            .eq_ignore_ascii_case(b"<br>")
+        {
+            return None;
+        }
+        // `<` is ASCII, so `start` and `lt` are character boundaries.
+        let line = trim(text.get(start..lt)?);
+        // Leading blank lines carry nothing.
+        if !(line.is_empty() && out.is_empty()) {
+            out.push(line.to_string());
+        }
+        start = lt + 4;
+    }
+    let line = trim(text.get(start..)?);
+    if !(line.is_empty() && out.is_empty()) {
+        out.push(line.to_string());
+    }
+    // Trailing blank lines carry nothing either.
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    Some(out)
+}
+
+/// [`cell`] by the general way: [`RawLines`].
+fn cell_from_lines(raw: &RawCell<'_>) -> Cell {
     // Each line but the last ends at a `<` (not every `<` ends a line, so
     // the guess is capped).
     let mut out = Vec::with_capacity(usize::from(raw.tags.min(31)) + 1);
@@ -362,14 +406,24 @@ impl CellLines for RawCell<'_> {
         self.text.get(..end).unwrap_or_default()
     }
 
+    #[inline]
     fn is_blank(&self) -> bool {
         // The text is trimmed: unless it starts with markup, its first
-        // character, no white space, starts the first line too.
+        // character, no white space, starts the first line too. (Asked of
+        // every cell of every row, so the rare case is a call of its own.)
         match self.text.as_bytes().first() {
             None => true,
-            Some(b'<' | b'&') => self.lines().all(|l| l.chars().all(char::is_whitespace)),
+            Some(b'<' | b'&') => self.lines_are_blank(),
             Some(_) => false,
         }
+    }
+}
+
+impl RawCell<'_> {
+    /// Whether every line of the cell is white space.
+    #[inline(never)]
+    fn lines_are_blank(&self) -> bool {
+        self.lines().all(|l| l.chars().all(char::is_whitespace))
     }
 }
 
@@ -440,7 +494,17 @@ impl<'c> Iterator for RawLines<'c> {
 /// One line of a cell: tags removed (when it may hold some), entities
 /// decoded (when the cell may hold some), trimmed; borrowed when none of
 /// that changes more than the ends.
+#[inline]
 fn cell_line(s: &str, tags: bool, entities: bool) -> Cow<'_, str> {
+    if !tags && !entities {
+        // A line between line breaks, most often.
+        return Cow::Borrowed(trim(s));
+    }
+    marked_up_line(s, tags, entities)
+}
+
+/// [`cell_line`] of a line that may hold markup.
+fn marked_up_line(s: &str, tags: bool, entities: bool) -> Cow<'_, str> {
     let stripped = if tags {
         strip_tags(s)
     } else {
@@ -1101,6 +1165,9 @@ mod tests {
                     let head = raw.head().trim_end();
                     prop_assert!(built.lines.first().map_or(head.is_empty(), |l| l.starts_with(head)));
                 }
+                for raw in &raw {
+                    prop_assert_eq!(cell(raw), cell_from_lines(raw));
+                }
                 let built: Vec<Cell> = raw.iter().map(cell).collect();
                 prop_assert_eq!(
                     crate::assemble::classify(&raw),
@@ -1164,6 +1231,23 @@ mod tests {
                 let text = parts.concat();
                 prop_assert_eq!(strip_tags(&text).into_owned(), strip_tags_afresh(&text));
             }
+        }
+
+        #[test]
+        fn cells_of_line_breaks_only_are_split_at_once() {
+            let lines = |text: &str| {
+                let tags = text.matches('<').count() as u16;
+                line_break_lines(text, tags)
+            };
+            assert_eq!(
+                lines("<br> a <BR>b<br><br>c <br>").unwrap(),
+                ["a", "b", "", "c"]
+            );
+            assert_eq!(lines("<br><br>").unwrap(), Vec::<String>::new());
+            // Any other `<` leaves the cell to the general way.
+            assert_eq!(lines("a<br>b<br/>c"), None);
+            assert_eq!(lines("a<br>b <i>c</i>"), None);
+            assert_eq!(lines("umur < 18"), None);
         }
 
         #[test]
