@@ -68,7 +68,7 @@ pub(super) const PREFIXES: &[(&str, Nasal, f32, f32)] = &[
 const PREFIXES_PER_LETTER: usize = 10;
 
 /// The length of the longest prefix, in bytes (and letters: all ASCII).
-const LONGEST_PREFIX: usize = {
+pub(crate) const LONGEST_PREFIX: usize = {
     let mut longest = 0;
     let mut i = 0;
     while i < PREFIXES.len() {

@@ -13,10 +13,12 @@
 //! passes unchanged.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use super::Vocabulary;
-use crate::lexicon::SpansBuffers;
+use crate::lexicon::{SpansBuffers, WordHasher};
 use crate::Lexicon;
 
 /// Cost (log10 units) of a word the model does not know, per word and per
@@ -383,6 +385,34 @@ fn push_token<'a>(
     lexicon: &Lexicon,
     vocabulary: &Vocabulary,
 ) {
+    // Most tokens are plain words: one atom, found in one pass.
+    if !token.is_empty() && token.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let caps = token.len() >= 2 && token.bytes().all(|b| b.is_ascii_uppercase());
+        let kind = if caps || vocabulary.is_acronym(token) {
+            Kind::Fixed
+        } else {
+            Kind::Letters
+        };
+        atoms.push(Atom {
+            text: Cow::Borrowed(token),
+            kind,
+            gap,
+            glued_after: false,
+        });
+        return;
+    }
+    push_token_parts(atoms, token, gap, lexicon, vocabulary);
+}
+
+/// [`push_token`] for any token: punctuation, digits, letters outside
+/// ASCII.
+fn push_token_parts<'a>(
+    atoms: &mut Vec<Atom<'a>>,
+    token: &'a str,
+    gap: Gap,
+    lexicon: &Lexicon,
+    vocabulary: &Vocabulary,
+) {
     // Leading and trailing punctuation are atoms of their own; the core is
     // fixed when it holds digits, split at inner punctuation otherwise.
     let core_start = token
@@ -629,6 +659,32 @@ struct Slot {
     atom: usize,
 }
 
+/// What the search needs to know at a position `j` of a window (before
+/// slot `j`, or at its end), kept together so that weighing a candidate
+/// reads three of them. The counts are over slots `0..j`: `b.x - a.x`
+/// counts slots `a..b`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Point {
+    /// Slots with a typed space before them.
+    spaces: u32,
+    /// Slots with a hyphen (inline or at a break) before them.
+    hyphens: u32,
+    /// Capitals following a lower-case letter.
+    camels: u32,
+    capitals: u32,
+    /// Slots with a line break before them.
+    breaks: u32,
+    /// The last slot before `j` with a hyphen before it (0 if none): the
+    /// hyphen of every candidate ending at `j` that holds one.
+    last_hyphen: u32,
+    /// Sum of the costs of joining across the gaps of slots `1..j`.
+    joins: f32,
+    /// The cost of a word boundary before slot `j` (nothing at the end).
+    cut: f32,
+    /// Whether slot `j` continues a typed word (no gap before it).
+    inside: bool,
+}
+
 /// The buffers of [`Model::segment`], kept from one window to the next so
 /// that restoring many items allocates once.
 #[derive(Debug, Default)]
@@ -636,20 +692,18 @@ pub(crate) struct Buffers {
     slots: Vec<Slot>,
     lower: String,
     offsets: Vec<usize>,
-    spaces: Vec<u32>,
-    hyphens: Vec<u32>,
-    camels: Vec<u32>,
-    capitals: Vec<u32>,
-    breaks: Vec<u32>,
+    points: Vec<Point>,
     text: Vec<char>,
     lex_begin: Vec<Option<bool>>,
     lex_finish: Vec<Option<bool>>,
     voc_begin: Vec<bool>,
     voc_finish: Vec<bool>,
     atom_known: Vec<f32>,
-    join_prefix: Vec<f32>,
     atom_start: Vec<usize>,
-    cuts: Vec<f32>,
+    /// By end, whether the right half of a candidate across a hyphen
+    /// may end a listed hyphenated word ([`Lexicon::may_end_hyphenated`]),
+    /// once asked.
+    hyphen_rights: Vec<Option<bool>>,
     best: Vec<f32>,
     back: Vec<(usize, bool)>,
     words: Vec<(usize, usize, bool)>,
@@ -657,12 +711,47 @@ pub(crate) struct Buffers {
     /// What the atoms of a run are, and their lower-case text.
     facts: Vec<Facts>,
     lowers: String,
+    /// The lexicon's answers for the atoms seen so far.
+    answers: Answers,
     /// A hyphenated candidate, to look up.
     joined: String,
     /// Weigh every candidate, as the reference the pruned search is tested
     /// against.
     #[cfg(test)]
     exhaustive: bool,
+}
+
+/// Room for the answers of [`Answers`] made at once.
+const ANSWERS: usize = 512;
+
+/// The lexicon's zipf of the atoms (lower case) restored so far: a
+/// document repeats its words from cell to cell, and a worker keeps its
+/// buffers for the whole document.
+#[derive(Debug, Default)]
+struct Answers {
+    /// The address of the lexicon that gave them: a workspace serves one
+    /// restorer, but answers from another lexicon must not be reused.
+    lexicon: usize,
+    zipf: HashMap<Box<str>, Option<f32>, BuildHasherDefault<WordHasher>>,
+}
+
+impl Answers {
+    /// [`Lexicon::zipf_lower`] of `lower`, remembered.
+    fn zipf(&mut self, lexicon: &Lexicon, lower: &str) -> Option<f32> {
+        let address = std::ptr::from_ref(lexicon).addr();
+        if self.lexicon != address {
+            self.zipf.clear();
+            // About the distinct words of a document, to grow rarely.
+            self.zipf.reserve(ANSWERS);
+            self.lexicon = address;
+        }
+        if let Some(&zipf) = self.zipf.get(lower) {
+            return zipf;
+        }
+        let zipf = lexicon.zipf_lower(lower);
+        self.zipf.insert(lower.into(), zipf);
+        zipf
+    }
 }
 
 impl Model<'_> {
@@ -712,7 +801,9 @@ impl Model<'_> {
         for atom in run {
             let from = lowers.len();
             push_lower(&mut lowers, &atom.text);
-            let zipf = self.zipf(lowers.get(from..).unwrap_or_default());
+            let lower = lowers.get(from..).unwrap_or_default();
+            let listed = buffers.answers.zipf(self.lexicon, lower);
+            let zipf = max_zipf(listed, self.vocabulary.zipf(lower));
             let known = zipf.is_some_and(|z| z >= SURE_ZIPF);
             facts.push(Facts {
                 lower: from..lowers.len(),
@@ -798,26 +889,22 @@ impl Model<'_> {
             slots,
             lower,
             offsets,
-            spaces,
-            hyphens,
-            camels,
-            capitals,
-            breaks,
+            points,
             text,
             lex_begin,
             lex_finish,
             voc_begin,
             voc_finish,
             atom_known,
-            join_prefix,
             atom_start,
-            cuts,
+            hyphen_rights,
             best,
             back,
             words,
             spans: spans_buffers,
             facts: _,
             lowers: _,
+            answers: _,
             joined,
             #[cfg(test)]
             exhaustive,
@@ -826,63 +913,96 @@ impl Model<'_> {
         let exhaustive = *exhaustive;
         #[cfg(not(test))]
         let exhaustive = false;
+        // The slots, and their lower-case letters as a string (with the
+        // byte offset of each) and as characters.
         slots.clear();
+        lower.clear();
+        offsets.clear();
+        text.clear();
         for (a, atom) in atoms.iter().enumerate() {
             for (i, c) in atom.text.chars().enumerate() {
                 let gap = if i == 0 && a > 0 { atom.gap } else { Gap::None };
-                let lower = c.to_lowercase().next().unwrap_or(c);
+                let lower_c = c.to_lowercase().next().unwrap_or(c);
+                offsets.push(lower.len());
+                lower.push(lower_c);
+                text.push(lower_c);
                 slots.push(Slot {
                     c,
-                    lower,
+                    lower: lower_c,
                     gap,
                     atom: a,
                 });
             }
         }
+        offsets.push(lower.len());
         let n = slots.len();
         if n == 0 {
             return;
         }
         let slots: &[Slot] = slots;
-        lower.clear();
-        lower.extend(slots.iter().map(|s| s.lower));
         let lower: &str = lower;
-        offsets.clear();
-        let mut off = 0;
-        for s in slots {
-            offsets.push(off);
-            off += s.lower.len_utf8();
-        }
-        offsets.push(off);
         let offsets: &[usize] = offsets;
-        // Prefix sums over the slots: `ps[b] - ps[a]` counts slots a..b.
-        for sums in [&mut *spaces, hyphens, camels, capitals, breaks] {
-            sums.clear();
-            sums.resize(n + 1, 0);
-        }
+        let text: &[char] = text;
+        // Which typed atoms are known words: cutting them costs more.
+        // A proper name typed whole costs more to cut still.
+        atom_known.clear();
+        atom_known.extend(atoms.iter().enumerate().map(|(a, atom)| {
+            if names.get(a).copied().unwrap_or(false) {
+                return CUT_NAME;
+            }
+            let zipf = match facts.get(a) {
+                Some(fact) => fact.zipf,
+                None => self.zipf(&atom.text.to_lowercase()),
+            };
+            zipf.map_or(0.0, |z| (z - CUT_KNOWN_FROM).clamp(0.0, CUT_KNOWN))
+        }));
+        let atom_known: &[f32] = atom_known;
+        // The cost of joining across slot j's gap.
+        let join_cost = |j: usize, slot: &Slot| match slot.gap {
+            Gap::None if is_camel(slots, j) => JOIN_CAMEL,
+            Gap::None => 0.0,
+            Gap::HyphenBreak | Gap::Hyphen if slot.c.is_uppercase() => JOIN_HYPHEN_CAPITAL,
+            Gap::HyphenBreak | Gap::Hyphen => 0.0,
+            Gap::Space => JOIN_SPACE,
+            Gap::Break => JOIN_BREAK,
+        };
+        // The points, and the start of the typed atom each slot belongs to.
+        points.clear();
+        atom_start.clear();
+        let mut point = Point::default();
+        let mut prev: Option<&Slot> = None;
         for (j, slot) in slots.iter().enumerate() {
-            let camel = j > 0
-                && slot.c.is_uppercase()
-                && slots.get(j - 1).is_some_and(|p| p.c.is_lowercase());
-            spaces[j + 1] = spaces[j] + u32::from(slot.gap == Gap::Space);
-            hyphens[j + 1] =
-                hyphens[j] + u32::from(matches!(slot.gap, Gap::Hyphen | Gap::HyphenBreak));
-            camels[j + 1] = camels[j] + u32::from(camel);
-            capitals[j + 1] = capitals[j] + u32::from(slot.c.is_uppercase());
-            breaks[j + 1] = breaks[j] + u32::from(slot.gap == Gap::Break);
+            point.cut = self.cut_cost(slots, j, atom_known);
+            point.inside = slot.gap == Gap::None;
+            points.push(point);
+            let camel = j > 0 && slot.c.is_uppercase() && prev.is_some_and(|p| p.c.is_lowercase());
+            let hyphen = matches!(slot.gap, Gap::Hyphen | Gap::HyphenBreak);
+            point.spaces += u32::from(slot.gap == Gap::Space);
+            point.hyphens += u32::from(hyphen);
+            point.camels += u32::from(camel);
+            point.capitals += u32::from(slot.c.is_uppercase());
+            point.breaks += u32::from(slot.gap == Gap::Break);
+            if hyphen {
+                point.last_hyphen = j as u32;
+            }
+            point.joins += if j == 0 { 0.0 } else { join_cost(j, slot) };
+            let same_atom = prev.is_some_and(|p| p.atom == slot.atom);
+            let start = match atom_start.last() {
+                Some(&s) if same_atom => s,
+                _ => j,
+            };
+            atom_start.push(start);
+            prev = Some(slot);
         }
+        point.cut = 0.0;
+        point.inside = false;
+        points.push(point);
+        let points: &[Point] = points;
+        let atom_start: &[usize] = atom_start;
         // What the lexicon knows of every candidate of the window, and
         // (computed when first asked) whether a position can begin or end a
         // known word by its edges: a derived word counts only then, as
         // for the lexicon's own lookups (a listed word always passes).
-        let spaces: &[u32] = spaces;
-        let hyphens: &[u32] = hyphens;
-        let camels: &[u32] = camels;
-        let capitals: &[u32] = capitals;
-        let breaks: &[u32] = breaks;
-        text.clear();
-        text.extend(slots.iter().map(|s| s.lower));
-        let text: &[char] = text;
         let spans = self.lexicon.spans_in(text, MAX_WORD, spans_buffers);
         let head = |s: usize| lower.get(offsets[s]..offsets[(s + EDGE_SPAN).min(n)]);
         let tail = |e: usize| lower.get(offsets[e.saturating_sub(EDGE_SPAN)]..offsets[e]);
@@ -899,71 +1019,20 @@ impl Model<'_> {
                 && *lex_finish[end]
                     .get_or_insert_with(|| tail(end).is_some_and(|t| self.lexicon.may_finish(t)))
         };
+        // Document words to consult: where they may begin and end.
         let local = !self.vocabulary.is_empty();
         voc_begin.clear();
-        voc_begin
-            .extend((0..n).map(|s| local && head(s).is_some_and(|h| self.vocabulary.may_begin(h))));
-        let voc_begin: &[bool] = voc_begin;
         voc_finish.clear();
-        voc_finish.extend(
-            (0..=n).map(|e| local && tail(e).is_some_and(|t| self.vocabulary.may_finish(t))),
-        );
+        if local {
+            voc_begin.extend((0..n).map(|s| head(s).is_some_and(|h| self.vocabulary.may_begin(h))));
+            voc_finish
+                .extend((0..=n).map(|e| tail(e).is_some_and(|t| self.vocabulary.may_finish(t))));
+        }
+        let voc_begin: &[bool] = voc_begin;
         let voc_finish: &[bool] = voc_finish;
-        // Which typed atoms are known words: cutting them costs more.
-        // A proper name typed whole costs more to cut still.
-        atom_known.clear();
-        atom_known.extend(atoms.iter().enumerate().map(|(a, atom)| {
-            if names.get(a).copied().unwrap_or(false) {
-                return CUT_NAME;
-            }
-            let zipf = match facts.get(a) {
-                Some(fact) => fact.zipf,
-                None => self.zipf(&atom.text.to_lowercase()),
-            };
-            zipf.map_or(0.0, |z| (z - CUT_KNOWN_FROM).clamp(0.0, CUT_KNOWN))
-        }));
-        let atom_known: &[f32] = atom_known;
-        // Prefix sums of join costs: joining across slot j's gap.
-        let join_cost = |j: usize| {
-            let slot = slots[j];
-            match slot.gap {
-                Gap::None if is_camel(slots, j) => JOIN_CAMEL,
-                Gap::None => 0.0,
-                Gap::HyphenBreak | Gap::Hyphen if slot.c.is_uppercase() => JOIN_HYPHEN_CAPITAL,
-                Gap::HyphenBreak | Gap::Hyphen => 0.0,
-                Gap::Space => JOIN_SPACE,
-                Gap::Break => JOIN_BREAK,
-            }
-        };
-        join_prefix.clear();
-        join_prefix.resize(n + 1, 0.0);
-        for j in 0..n {
-            let inner = if j == 0 { 0.0 } else { join_cost(j) };
-            join_prefix[j + 1] = join_prefix[j] + inner;
-        }
-        let join_prefix: &[f32] = join_prefix;
-        // The start of the typed atom each slot belongs to.
-        atom_start.clear();
-        atom_start.resize(n, 0);
-        for j in 1..n {
-            atom_start[j] = if slots[j].atom == slots[j - 1].atom {
-                atom_start[j - 1]
-            } else {
-                j
-            };
-        }
-
-        let atom_start: &[usize] = atom_start;
-        // The cost of cutting before each slot.
-        cuts.clear();
-        cuts.extend((0..=n).map(|at| {
-            if at == n {
-                0.0
-            } else {
-                self.cut_cost(slots, at, atom_known)
-            }
-        }));
-        let cuts: &[f32] = cuts;
+        hyphen_rights.clear();
+        hyphen_rights.resize(n + 1, None);
+        let hyphen_rights: &mut [Option<bool>] = hyphen_rights;
 
         best.clear();
         best.resize(n + 1, f32::INFINITY);
@@ -977,16 +1046,23 @@ impl Model<'_> {
         // a tie. Candidates may be weighed in any order.
         let mut consider =
             |start: usize, end: usize, best: &mut [f32], back: &mut [(usize, bool)]| {
-                let before = best[start];
+                let (Some(&before), Some(first), Some(inner), Some(last)) = (
+                    best.get(start),
+                    points.get(start),
+                    points.get(start + 1),
+                    points.get(end),
+                ) else {
+                    return;
+                };
                 if !before.is_finite() {
                     return;
                 }
-                let inner_spaces = spaces[end] - spaces[start + 1];
+                let inner_spaces = last.spaces - inner.spaces;
                 if inner_spaces > 1 {
                     return;
                 }
                 let word = || lower.get(offsets[start]..offsets[end]).unwrap_or_default();
-                let seen = |word: &str| local.then(|| self.vocabulary.zipf(word)).flatten();
+                let seen = || local.then(|| self.vocabulary.zipf(word())).flatten();
                 let chars = end - start;
                 let (zipf, fragment) = match spans.at(start, end) {
                     None => {
@@ -996,17 +1072,16 @@ impl Model<'_> {
                         } else {
                             None
                         };
-                        (max_zipf(listed, seen(word())), false)
+                        (max_zipf(listed, seen()), false)
                     }
-                    Some(span) if chars < 3 => (max_zipf(span.listed, seen(word())), span.fragment),
+                    Some(span) if chars < 3 => (max_zipf(span.listed, seen()), span.fragment),
                     Some(span) => {
-                        let listed = span.listed.or_else(|| {
-                            if span.fragment {
-                                return None;
-                            }
-                            span.derived.filter(|_| edges_known(start, end))
-                        });
-                        let seen = if voc_begin[start] && voc_finish[end] {
+                        let listed = match span.listed {
+                            Some(z) => Some(z),
+                            None if span.fragment => None,
+                            None => span.derived.filter(|_| edges_known(start, end)),
+                        };
+                        let seen = if local && voc_begin[start] && voc_finish[end] {
                             self.vocabulary.zipf(word())
                         } else {
                             None
@@ -1014,8 +1089,8 @@ impl Model<'_> {
                         (max_zipf(listed, seen), span.fragment)
                     }
                 };
-                let hyphen = hyphens[end] - hyphens[start + 1] == 1;
-                let capitals = (capitals[end] - capitals[start]) as usize;
+                let hyphen = last.hyphens - inner.hyphens == 1;
+                let capitals = (last.capitals - first.capitals) as usize;
                 if zipf.is_none() && !hyphen && capitals != chars {
                     // An unknown word: no cheaper than its base and letters,
                     // and never across a typed space.
@@ -1026,15 +1101,22 @@ impl Model<'_> {
                 }
                 let shape = Shape {
                     chars,
-                    camel: camels[end] > camels[start + 1],
+                    camel: last.camels > inner.camels,
                     capitals,
                 };
                 let fragment = chars <= MAX_FRAGMENT && fragment;
                 let mut cost = shaped_cost(zipf, shape, fragment);
                 let mut hyphenated = false;
                 if hyphen {
-                    (cost, hyphenated) =
-                        self.hyphen_cost(&slots[start..end], &text[start..end], cost, joined);
+                    let at = (last.last_hyphen as usize).saturating_sub(start);
+                    (cost, hyphenated) = self.hyphen_cost(
+                        &slots[start..end],
+                        &text[start..end],
+                        at,
+                        cost,
+                        &mut hyphen_rights[end],
+                        joined,
+                    );
                 }
                 // Only a known word may take a typed space away, and not the
                 // space before a capital (`Kelas I` is no `KelasI`).
@@ -1043,25 +1125,34 @@ impl Model<'_> {
                 }
                 // Capitals across a line break join into an acronym only
                 // when the model knows it (`merge_codes` handles codes).
-                let breaks = breaks[end] - breaks[start + 1];
+                let breaks = last.breaks - inner.breaks;
                 if breaks > 0 && zipf.is_none() && chars >= 2 && shape.capitals == chars {
                     return;
                 }
-                let joins = join_prefix[end] - join_prefix[start + 1];
+                let joins = last.joins - inner.joins;
                 // Cut out of a typed word on either side (evaluated without
                 // branching: the outcome is hard to predict).
-                let inside = |at: usize| slots.get(at).is_some_and(|s| s.gap == Gap::None);
-                let cut_before = (start > 0) & inside(start);
-                let cut_after = inside(end);
+                let cut_before = (start > 0) & first.inside;
+                let cut_after = last.inside;
                 let rare = zipf.unwrap_or(f32::INFINITY) < 5.0;
                 let short = SHORT_RARE_CUT
                     * f32::from(u8::from((cut_before | cut_after) & (chars <= 3) & rare));
-                let total = before + cost + joins + cuts[end] + short;
+                let total = before + cost + joins + last.cut + short;
                 if total < best[end] || (total == best[end] && start > back[end].0) {
                     best[end] = total;
                     back[end] = (start, hyphenated);
                 }
             };
+        // The least cost of an unknown word, by length.
+        let mut least = [0.0f32; MAX_WORD + 1];
+        for (chars, least) in least.iter_mut().enumerate() {
+            let shape = Shape {
+                chars,
+                camel: false,
+                capitals: 0,
+            };
+            *least = shaped_cost(None, shape, false);
+        }
         // Capitals up to each end, for acronym candidates.
         let mut capital_run = 0;
         // The earliest starts with at most one, and with no, typed space
@@ -1081,13 +1172,14 @@ impl Model<'_> {
             }
             // Candidates start at most MAX_WORD back and hold at most one
             // typed space; bit `k` stands for the start `end - k - 1`.
+            let last = points[end];
             let nearest = end.saturating_sub(MAX_WORD);
             lo = lo.max(nearest);
-            while spaces[end] - spaces[lo + 1] > 1 {
+            while last.spaces - points[lo + 1].spaces > 1 {
                 lo += 1;
             }
             lo_unspaced = lo_unspaced.max(lo);
-            while spaces[end] > spaces[lo_unspaced + 1] {
+            while last.spaces > points[lo_unspaced + 1].spaces {
                 lo_unspaced += 1;
             }
             if exhaustive {
@@ -1104,9 +1196,9 @@ impl Model<'_> {
             if local {
                 first = u32::MAX;
             }
-            if hyphens[end] > hyphens[lo + 1] {
+            if last.hyphens > points[lo + 1].hyphens {
                 for start in lo..end {
-                    if hyphens[end] - hyphens[start + 1] == 1 {
+                    if last.hyphens - points[start + 1].hyphens == 1 {
                         first |= 1 << (end - start - 1);
                     }
                 }
@@ -1119,17 +1211,15 @@ impl Model<'_> {
             // `consider` sums.
             let mut rest = 0u32;
             let best_end = best[end];
-            for (start, before) in best.iter().enumerate().take(end).skip(lo_unspaced) {
-                let chars = end - start;
-                let shape = Shape {
-                    chars,
-                    camel: false,
-                    capitals: 0,
-                };
-                let least = shaped_cost(None, shape, false);
-                let joins = join_prefix[end] - join_prefix[start + 1];
-                let total = before + least + joins + cuts[end];
-                rest |= u32::from(total <= best_end) << (chars - 1);
+            // From the longest candidate to the shortest: each bit goes in
+            // at the bottom and moves up one place per shorter candidate.
+            let starts = best.get(lo_unspaced..end).unwrap_or(&[]);
+            let inners = points.get(lo_unspaced + 1..=end).unwrap_or(&[]);
+            let leasts = least.get(1..=end - lo_unspaced).unwrap_or(&[]);
+            for ((before, inner), least) in starts.iter().zip(inners).zip(leasts.iter().rev()) {
+                let joins = last.joins - inner.joins;
+                let total = before + least + joins + last.cut;
+                rest = rest << 1 | u32::from(total <= best_end);
             }
             for_bits(rest & !first & within, |k| {
                 consider(end - k - 1, end, best, back)
@@ -1164,35 +1254,34 @@ impl Model<'_> {
         }
     }
 
-    /// The cost of a candidate across one hyphen, and whether it keeps the
-    /// hyphen (`perundang-undangan`, `se-Provinsi`), given its plain cost.
+    /// The cost of a candidate across one hyphen (before slot `at`), and
+    /// whether it keeps the hyphen (`perundang-undangan`, `se-Provinsi`),
+    /// given its plain cost. `hyphen_right` holds, once asked, whether the
+    /// right half may end a listed hyphenated word: every candidate across
+    /// one hyphen to the same end has the same right half.
     fn hyphen_cost(
         &self,
         slots: &[Slot],
         lower: &[char],
+        at: usize,
         plain: f32,
+        hyphen_right: &mut Option<bool>,
         joined: &mut String,
     ) -> (f32, bool) {
-        let at = slots
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find(|(_, s)| matches!(s.gap, Gap::Hyphen | Gap::HyphenBreak))
-            .map(|(i, _)| i);
-        let Some(at) = at else {
-            return (plain, false);
-        };
         // The model knows a hyphenated word only as a reduplication (the
         // right half begins with the left half, or with what follows a
         // prefix of it) or through a listed hyphenated word.
         let (l, r) = lower.split_at(at.min(lower.len()));
-        if !crate::lexicon::is_reduplication(l, r) && !self.lexicon.may_end_hyphenated(r) {
+        let reduplication = may_be_reduplication(l, r) && crate::lexicon::is_reduplication(l, r);
+        if !reduplication
+            && !*hyphen_right.get_or_insert_with(|| self.lexicon.may_end_hyphenated(r))
+        {
             return self.hyphen_prefix_cost(slots, at, plain);
         }
         joined.clear();
-        joined.extend(slots[..at].iter().map(|s| s.lower));
+        joined.extend(l);
         joined.push('-');
-        joined.extend(slots[at..].iter().map(|s| s.lower));
+        joined.extend(r);
         if let Some(z) = self.zipf(joined) {
             let cost = 9.0 - z;
             if cost < plain {
@@ -1320,6 +1409,21 @@ fn is_camel(slots: &[Slot], at: usize) -> bool {
         || (prev.c.is_uppercase() && slots.get(at + 1).is_some_and(|n| n.c.is_lowercase()))
 }
 
+/// Whether the halves of a candidate across a hyphen may be a
+/// reduplication, by a test of a few comparisons that spares most calls of
+/// [`crate::lexicon::is_reduplication`]: there the right half begins with a
+/// stem of at least two letters that ends the left half, after nothing or
+/// after a prefix (of at most [`crate::lexicon::LONGEST_PREFIX`] letters).
+fn may_be_reduplication(left: &[char], right: &[char]) -> bool {
+    let Some(head) = right.get(..2) else {
+        return false;
+    };
+    (0..=crate::lexicon::LONGEST_PREFIX).any(|p| {
+        left.get(p..)
+            .is_some_and(|stem| stem.len() <= right.len() && stem.starts_with(head))
+    })
+}
+
 /// A mask of the `n` lowest bits (all of them from 32 on).
 fn low_bits(n: usize) -> u32 {
     if n >= 32 {
@@ -1366,6 +1470,92 @@ mod tests {
     use crate::text::Workspace;
     use crate::Normaliser;
     use pergub_model::Format;
+
+    /// A plain word takes the quick way into atoms; every token comes out
+    /// as the general cutting makes it, after any atoms before it.
+    #[test]
+    fn plain_words_make_the_atoms_the_general_cutting_makes() {
+        let normaliser = Normaliser::new();
+        let lexicon = normaliser.restorer().lexicon();
+        let cells = [vec!["kata PUPR kata".to_string(), "x TPPO y".into()]];
+        let document = normaliser
+            .restorer()
+            .vocabulary(cells.iter().map(Vec::as_slice));
+        assert!(document.is_acronym("PUPR"));
+        for words in [&Vocabulary::new(), &document] {
+            let tokens = [
+                "Kabupaten",
+                "TPPO",
+                "I",
+                "a",
+                "kantorI",
+                "PUPR",
+                "Kab.",
+                "(Dinas",
+                "DP3AKKB",
+                "Desa/Kelurahan",
+                "gakerja-an",
+                "ÉCOLE",
+                "Pöhl",
+                "2017",
+                "se-Provinsi",
+                "x",
+            ];
+            for before in ["", "(", "TPP", "12ABC"] {
+                for token in tokens {
+                    let (mut quick, mut general) = (Vec::new(), Vec::new());
+                    for atoms in [&mut quick, &mut general] {
+                        if !before.is_empty() {
+                            push_token_parts(atoms, before, Gap::Break, lexicon, words);
+                        }
+                    }
+                    push_token(&mut quick, token, Gap::Space, lexicon, words);
+                    push_token_parts(&mut general, token, Gap::Space, lexicon, words);
+                    assert_eq!(
+                        format!("{quick:?}"),
+                        format!("{general:?}"),
+                        "{before} {token}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The quick test of reduplication never turns one away: every split
+    /// of these words the full test accepts, the quick one accepts.
+    #[test]
+    fn the_quick_reduplication_test_keeps_every_reduplication() {
+        let words = [
+            "perundang-undangan",
+            "undang-undang",
+            "kupu-kupu",
+            "anak-anaknya",
+            "sebaik-baiknya",
+            "berbagai-bagai",
+            "memperbaiki-perbaikinya",
+            "pemberdayaan-berdaya",
+            "kanak-kanak",
+            "di-dikan",
+        ];
+        let mut found = 0;
+        for word in words {
+            let Some((left, right)) = word.split_once('-') else {
+                panic!("{word} has no hyphen");
+            };
+            let left: Vec<char> = left.chars().collect();
+            let right: Vec<char> = right.chars().collect();
+            for from in 0..left.len() {
+                for to in 0..=right.len() {
+                    let (l, r) = (&left[from..], &right[..to]);
+                    if crate::lexicon::is_reduplication(l, r) {
+                        found += 1;
+                        assert!(may_be_reduplication(l, r), "{l:?} {r:?}");
+                    }
+                }
+            }
+        }
+        assert!(found >= 10, "only {found} reduplications");
+    }
 
     /// The search that skips candidates which cannot win finds what
     /// weighing every candidate finds, in every cell of the documents.

@@ -112,7 +112,10 @@ impl Vocabulary {
     /// Whether the document spells `token` (exact case) as an acronym, or
     /// `token` (any case) as a word.
     pub fn contains(&self, token: &str) -> bool {
-        self.acronyms.contains(token) || self.words.contains_key(&token.to_lowercase())
+        // Empty sets are common (a restorer without document evidence):
+        // they need no hashing, nor a lower-case copy.
+        (!self.acronyms.is_empty() && self.acronyms.contains(token))
+            || (!self.words.is_empty() && self.words.contains_key(&token.to_lowercase()))
     }
 
     /// Whether the document spells `token` as an acronym (exact case).
