@@ -29,13 +29,25 @@ impl Normaliser {
     /// parallel on that pool; elsewhere on the calling thread alone. The
     /// result does not depend on the number of threads.
     pub fn normalise(&self, parsed: &Parsed) -> Normalised {
+        let (distinct, order) = distinct_cells(parsed);
+        let restored = distinct.iter().map(|_| None).collect();
+        self.finish(parsed, distinct, order, restored)
+    }
+
+    /// Restore what `restored` lacks of the distinct cells, resolve the
+    /// agencies they name, and build the records.
+    pub(crate) fn finish(
+        &self,
+        parsed: &Parsed,
+        distinct: Vec<Distinct<'_>>,
+        order: Vec<usize>,
+        restored: Vec<Option<Vec<String>>>,
+    ) -> Normalised {
         let mut out = Normalised::default();
         // The province the text names outside the tables, if any, spares
         // counting the provinces the agencies name.
         let named = parsed.province_hint.as_deref().and_then(Registry::province);
-        // Whole cells repeat within a document (an agency named in every
-        // row): restore each once, and resolve the agencies it names once.
-        let Restored { mut cells, order } = self.restore_cells(parsed, named.is_none());
+        let mut cells = self.restore_cells(&distinct, restored, named.is_none());
         let mut order = order.into_iter();
         let mut counts = ProvinceCounts::default();
         for (index, raw) in parsed.records.iter().enumerate() {
@@ -53,40 +65,23 @@ impl Normaliser {
         out
     }
 
-    /// Every distinct cell of the document restored once, and the agency
-    /// mentions of its items resolved if it stands in an agency column
-    /// (with the province each names, if `provinces`). Called inside a
-    /// rayon pool, cells are handled in parallel on that pool when there is
-    /// enough text to pay for it: restoration is most of the work and each
-    /// cell's result depends on its lines only.
-    fn restore_cells(&self, parsed: &Parsed, provinces: bool) -> Restored {
-        // Each distinct cell's lines, whether it names agencies, and how
-        // many cells of the document it is.
-        let mut distinct: Vec<Distinct<'_>> = Vec::new();
-        let mut index: HashMap<&[String], usize, BuildHasherDefault<WordHasher>> =
-            HashMap::default();
-        let mut order = Vec::new();
-        for raw in &parsed.records {
-            for (role, cell) in &raw.cells {
-                let next = distinct.len();
-                let at = *index.entry(&cell.lines).or_insert(next);
-                if at == next {
-                    distinct.push(Distinct {
-                        lines: &cell.lines,
-                        agency: false,
-                        uses: 0,
-                    });
-                }
-                if let Some(d) = distinct.get_mut(at) {
-                    d.agency |= field_of(role).is_some_and(Field::is_agency);
-                    d.uses += 1;
-                }
-                order.push(at);
-            }
-        }
+    /// Every distinct cell of the document restored once (unless
+    /// `restored` has it already), and the agency mentions of its items
+    /// resolved if it stands in an agency column (with the province each
+    /// names, if `provinces`). Called inside a rayon pool, cells are
+    /// handled in parallel on that pool when there is enough text to pay
+    /// for it: restoration is most of the work and each cell's result
+    /// depends on its lines only.
+    fn restore_cells(
+        &self,
+        distinct: &[Distinct<'_>],
+        restored: Vec<Option<Vec<String>>>,
+        provinces: bool,
+    ) -> Vec<Cell> {
         let vocabulary = Vocabulary::new();
-        let restore = |workspace: &mut Workspace, d: &Distinct<'_>| {
-            self.restorer().items_with(d.lines, &vocabulary, workspace)
+        let restore = |workspace: &mut Workspace,
+                       (done, d): (Option<Vec<String>>, &Distinct<'_>)| {
+            done.unwrap_or_else(|| self.restorer().items_with(d.lines, &vocabulary, workspace))
         };
         // Agencies are resolved after all cells are restored: each of the
         // two passes keeps its own code and data hot.
@@ -105,27 +100,33 @@ impl Normaliser {
                 uses: d.uses,
             }
         };
-        let bytes: usize = distinct
-            .iter()
-            .flat_map(|d| d.lines.iter())
-            .map(String::len)
-            .sum();
-        let parallel = bytes >= PARALLEL_FROM_BYTES && rayon::current_thread_index().is_some();
-        let cells: Vec<Cell> = if parallel {
-            let items: Vec<Vec<String>> = distinct
-                .par_iter()
+        // Bytes of cell text: all, and left to restore.
+        let (mut all, mut left) = (0, 0);
+        for (d, done) in distinct.iter().zip(&restored) {
+            let bytes: usize = d.lines.iter().map(String::len).sum();
+            all += bytes;
+            left += if done.is_none() { bytes } else { 0 };
+        }
+        let pool = rayon::current_thread_index().is_some();
+        let items: Vec<Vec<String>> = if pool && left >= PARALLEL_FROM_BYTES {
+            restored
+                .into_par_iter()
+                .zip(distinct)
                 .map_init(Workspace::default, restore)
-                .collect();
-            items.into_par_iter().zip(&distinct).map(resolve).collect()
+                .collect()
         } else {
             let mut workspace = Workspace::default();
-            let items: Vec<Vec<String>> = distinct
-                .iter()
+            restored
+                .into_iter()
+                .zip(distinct)
                 .map(|cell| restore(&mut workspace, cell))
-                .collect();
-            items.into_iter().zip(&distinct).map(resolve).collect()
+                .collect()
         };
-        Restored { cells, order }
+        if pool && all >= PARALLEL_FROM_BYTES {
+            items.into_par_iter().zip(distinct).map(resolve).collect()
+        } else {
+            items.into_iter().zip(distinct).map(resolve).collect()
+        }
     }
 
     /// The agency mentions of an item, each with the province it names if
@@ -302,6 +303,36 @@ fn take_items(list: &mut Vec<String>, cell: &mut Cell, last: bool) {
     }
 }
 
+/// Each distinct cell of a parsed document (whether it names agencies,
+/// how many cells it is), and which of them each cell of the document is,
+/// in the order of the records and their cells. Whole cells repeat within a
+/// document (an agency named in every row): each is restored once, and the
+/// agencies it names resolved once.
+fn distinct_cells(parsed: &Parsed) -> (Vec<Distinct<'_>>, Vec<usize>) {
+    let mut distinct: Vec<Distinct<'_>> = Vec::new();
+    let mut index: HashMap<&[String], usize, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut order = Vec::new();
+    for raw in &parsed.records {
+        for (role, cell) in &raw.cells {
+            let next = distinct.len();
+            let at = *index.entry(&cell.lines).or_insert(next);
+            if at == next {
+                distinct.push(Distinct {
+                    lines: &cell.lines,
+                    agency: false,
+                    uses: 0,
+                });
+            }
+            if let Some(d) = distinct.get_mut(at) {
+                d.agency |= field_of(role).is_some_and(Field::is_agency);
+                d.uses += 1;
+            }
+            order.push(at);
+        }
+    }
+    (distinct, order)
+}
+
 /// Below this much cell text (in bytes) a document's cells are restored
 /// on the calling thread, even inside a pool: too little work to share.
 const PARALLEL_FROM_BYTES: usize = 4096;
@@ -323,12 +354,12 @@ fn field_of(role: &ColumnRole) -> Option<Field> {
 }
 
 /// One distinct cell of a document, as found among its records.
-struct Distinct<'p> {
-    lines: &'p [String],
+pub(crate) struct Distinct<'p> {
+    pub(crate) lines: &'p [String],
     /// Whether it stands in an agency column (at least once).
-    agency: bool,
+    pub(crate) agency: bool,
     /// How many cells of the document it is.
-    uses: usize,
+    pub(crate) uses: usize,
 }
 
 /// One distinct cell of a document, restored: its items and, for a cell
@@ -344,14 +375,6 @@ struct Cell {
 struct Placed {
     mention: Mention,
     province: Option<String>,
-}
-
-/// A document's cells, restored: each distinct cell once, and which of
-/// them each cell of the document is, in the order of the records and
-/// their cells.
-struct Restored {
-    cells: Vec<Cell>,
-    order: Vec<usize>,
 }
 
 /// The `unresolved-agency` warning for a mention.
