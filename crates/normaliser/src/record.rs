@@ -29,25 +29,12 @@ impl Normaliser {
     /// parallel on that pool; elsewhere on the calling thread alone. The
     /// result does not depend on the number of threads.
     pub fn normalise(&self, parsed: &Parsed) -> Normalised {
-        let (distinct, order) = distinct_cells(parsed);
-        let restored = distinct.iter().map(|_| None).collect();
-        self.finish(parsed, distinct, order, restored)
-    }
-
-    /// Restore what `restored` lacks of the distinct cells, resolve the
-    /// agencies they name, and build the records.
-    pub(crate) fn finish(
-        &self,
-        parsed: &Parsed,
-        distinct: Vec<Distinct<'_>>,
-        order: Vec<usize>,
-        restored: Vec<Option<Vec<String>>>,
-    ) -> Normalised {
         let mut out = Normalised::default();
         // The province the text names outside the tables, if any, spares
         // counting the provinces the agencies name.
         let named = parsed.province_hint.as_deref().and_then(Registry::province);
-        let mut cells = self.restore_cells(&distinct, restored, named.is_none());
+        let (distinct, order) = distinct_cells(parsed);
+        let mut cells = self.restore_cells(&distinct, named.is_none());
         let mut order = order.into_iter();
         let mut counts = ProvinceCounts::default();
         for (index, raw) in parsed.records.iter().enumerate() {
@@ -65,27 +52,16 @@ impl Normaliser {
         out
     }
 
-    /// Every distinct cell of the document restored once (unless
-    /// `restored` has it already), and the agency mentions of its items
-    /// resolved if it stands in an agency column (with the province each
-    /// names, if `provinces`). Called inside a rayon pool, cells are
-    /// handled in parallel on that pool when there is enough text to pay
-    /// for it: restoration is most of the work and each cell's result
-    /// depends on its lines only.
-    fn restore_cells(
-        &self,
-        distinct: &[Distinct<'_>],
-        restored: Vec<Option<Vec<String>>>,
-        provinces: bool,
-    ) -> Vec<Cell> {
+    /// Every distinct cell of the document restored once, and the agency
+    /// mentions of its items resolved if it stands in an agency column
+    /// (with the province each names, if `provinces`). Called inside a
+    /// rayon pool, cells are handled in parallel on that pool when there is
+    /// enough text to pay for it: restoration is most of the work and each
+    /// cell's result depends on its lines only.
+    fn restore_cells(&self, distinct: &[Distinct<'_>], provinces: bool) -> Vec<Cell> {
         let vocabulary = Vocabulary::new();
-        let restore = |workspace: &mut Workspace,
-                       (done, d): (Option<Vec<String>>, &Distinct<'_>)| {
-            done.unwrap_or_else(|| self.restorer().items_with(d.lines, &vocabulary, workspace))
-        };
-        // Agencies are resolved after all cells are restored: each of the
-        // two passes keeps its own code and data hot.
-        let resolve = |(items, d): (Vec<String>, &Distinct<'_>)| {
+        let cell = |workspace: &mut Workspace, d: &Distinct<'_>| {
+            let items = self.restorer().items_with(d.lines, &vocabulary, workspace);
             let mentions = if d.agency {
                 items
                     .iter()
@@ -100,32 +76,19 @@ impl Normaliser {
                 uses: d.uses,
             }
         };
-        // Bytes of cell text: all, and left to restore.
-        let (mut all, mut left) = (0, 0);
-        for (d, done) in distinct.iter().zip(&restored) {
-            let bytes: usize = d.lines.iter().map(String::len).sum();
-            all += bytes;
-            left += if done.is_none() { bytes } else { 0 };
-        }
-        let pool = rayon::current_thread_index().is_some();
-        let items: Vec<Vec<String>> = if pool && left >= PARALLEL_FROM_BYTES {
-            restored
-                .into_par_iter()
-                .zip(distinct)
-                .map_init(Workspace::default, restore)
+        let bytes: usize = distinct
+            .iter()
+            .flat_map(|d| d.lines.iter())
+            .map(String::len)
+            .sum();
+        if bytes >= PARALLEL_FROM_BYTES && rayon::current_thread_index().is_some() {
+            distinct
+                .par_iter()
+                .map_init(Workspace::default, cell)
                 .collect()
         } else {
             let mut workspace = Workspace::default();
-            restored
-                .into_iter()
-                .zip(distinct)
-                .map(|cell| restore(&mut workspace, cell))
-                .collect()
-        };
-        if pool && all >= PARALLEL_FROM_BYTES {
-            items.into_par_iter().zip(distinct).map(resolve).collect()
-        } else {
-            items.into_iter().zip(distinct).map(resolve).collect()
+            distinct.iter().map(|d| cell(&mut workspace, d)).collect()
         }
     }
 
@@ -354,12 +317,12 @@ fn field_of(role: &ColumnRole) -> Option<Field> {
 }
 
 /// One distinct cell of a document, as found among its records.
-pub(crate) struct Distinct<'p> {
-    pub(crate) lines: &'p [String],
+struct Distinct<'p> {
+    lines: &'p [String],
     /// Whether it stands in an agency column (at least once).
-    pub(crate) agency: bool,
+    agency: bool,
     /// How many cells of the document it is.
-    pub(crate) uses: usize,
+    uses: usize,
 }
 
 /// One distinct cell of a document, restored: its items and, for a cell
