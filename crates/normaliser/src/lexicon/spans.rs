@@ -673,7 +673,7 @@ mod tests {
     #[test]
     fn covers_at_most_the_bits_of_a_mask() {
         let lexicon = Lexicon::embedded();
-        let text = "pemberdayaanperempuandanperlindungananakpenyuluhan";
+        let text = "pelatihankaderkesehatanmasyarakatdesaterpencilkabupaten";
         let window: Vec<char> = text.chars().collect();
         // Asked for more, it covers 32 characters, exactly as asked for 32,
         // and every length may end a word.
@@ -691,7 +691,7 @@ mod tests {
         // are never read.
         let mut buffers = SpansBuffers::default();
         lexicon.spans_in(&window, 24, &mut buffers);
-        let short: Vec<char> = "danperempuan".chars().collect();
+        let short: Vec<char> = "kaderdesa".chars().collect();
         let reused = lexicon.spans_in(&short, 24, &mut buffers).clone();
         let fresh = lexicon.spans(&short, 24);
         for start in 0..short.len() {

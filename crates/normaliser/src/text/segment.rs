@@ -1477,31 +1477,31 @@ mod tests {
     fn plain_words_make_the_atoms_the_general_cutting_makes() {
         let normaliser = Normaliser::new();
         let lexicon = normaliser.restorer().lexicon();
-        let cells = [vec!["kata PUPR kata".to_string(), "x TPPO y".into()]];
+        let cells = [vec!["kata BKPSDM kata".to_string(), "x LKSA y".into()]];
         let document = normaliser
             .restorer()
             .vocabulary(cells.iter().map(Vec::as_slice));
-        assert!(document.is_acronym("PUPR"));
+        assert!(document.is_acronym("BKPSDM"));
         for words in [&Vocabulary::new(), &document] {
             let tokens = [
                 "Kabupaten",
-                "TPPO",
+                "LKSA",
                 "I",
                 "a",
-                "kantorI",
-                "PUPR",
+                "gedungI",
+                "BKPSDM",
                 "Kab.",
                 "(Dinas",
-                "DP3AKKB",
-                "Desa/Kelurahan",
-                "gakerja-an",
+                "BP4D",
+                "Kota/Kabupaten",
+                "pelatih-an",
                 "ÉCOLE",
                 "Pöhl",
                 "2017",
                 "se-Provinsi",
                 "x",
             ];
-            for before in ["", "(", "TPP", "12ABC"] {
+            for before in ["", "(", "LKS", "12ABC"] {
                 for token in tokens {
                     let (mut quick, mut general) = (Vec::new(), Vec::new());
                     for atoms in [&mut quick, &mut general] {
