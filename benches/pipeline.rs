@@ -14,10 +14,6 @@
 
 mod corpus;
 
-/// The allocator of the `pergub` binary, so that the figures are its own.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use pergub::{Format, Pipeline};

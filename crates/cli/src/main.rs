@@ -9,12 +9,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Restoring a document allocates many small strings on every thread of
-/// the pool; with mimalloc the whole pipeline on two threads takes about a
-/// sixth less time than with the system allocator (docs/performance.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Reconstruct the plan tables of Indonesian RAD regulations (Peraturan
 /// Gubernur / Bupati / Wali Kota annexes) into validated pergub-rad/1 JSON.
 ///
