@@ -1,7 +1,9 @@
 //! Raw records to records.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
@@ -87,18 +89,13 @@ impl Normaliser {
             .flat_map(|d| d.lines.iter())
             .map(String::len)
             .sum();
+        let document = DOCUMENTS.fetch_add(1, Ordering::Relaxed);
+        let restore = |d: &Distinct<'_>| with_workspace(document, |w| restore(w, d));
         if bytes >= PARALLEL_FROM_BYTES && rayon::current_thread_index().is_some() {
-            let items: Vec<Vec<String>> = distinct
-                .par_iter()
-                .map_init(Workspace::default, restore)
-                .collect();
+            let items: Vec<Vec<String>> = distinct.par_iter().map(restore).collect();
             items.into_par_iter().zip(distinct).map(resolve).collect()
         } else {
-            let mut workspace = Workspace::default();
-            let items: Vec<Vec<String>> = distinct
-                .iter()
-                .map(|d| restore(&mut workspace, d))
-                .collect();
+            let items: Vec<Vec<String>> = distinct.iter().map(restore).collect();
             items.into_iter().zip(distinct).map(resolve).collect()
         }
     }
@@ -305,6 +302,37 @@ fn distinct_cells(parsed: &Parsed) -> (Vec<Distinct<'_>>, Vec<usize>) {
         }
     }
     (distinct, order)
+}
+
+/// Numbers the documents normalised, so that a thread's workspace knows
+/// when it starts on another.
+static DOCUMENTS: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// Each thread's workspace, kept from one document to the next: a
+    /// rayon pool splits a document's cells into many jobs, and a fresh
+    /// workspace per job would grow its buffers and learn the document's
+    /// words again each time.
+    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
+}
+
+/// `f` with this thread's workspace, started on `document` (a fresh one
+/// while a thread is being torn down).
+fn with_workspace<R>(document: u64, f: impl FnOnce(&mut Workspace) -> R) -> R {
+    let take = |cell: &RefCell<Workspace>| {
+        cell.try_borrow_mut()
+            .map(|mut kept| std::mem::take(&mut *kept))
+            .unwrap_or_default()
+    };
+    let mut workspace = WORKSPACE.try_with(take).unwrap_or_default();
+    workspace.start_document(document);
+    let out = f(&mut workspace);
+    let _gone = WORKSPACE.try_with(|cell| {
+        if let Ok(mut kept) = cell.try_borrow_mut() {
+            *kept = workspace;
+        }
+    });
+    out
 }
 
 /// Below this much cell text (in bytes) a document's cells are restored

@@ -66,3 +66,38 @@ fn one_thread_and_four_give_the_same_records() {
         }
     }
 }
+
+/// A thread keeps its workspace from one document to the next, and from
+/// one normaliser to another: what it learnt of a word with one lexicon
+/// must not answer for another lexicon, nor outlive its document.
+#[test]
+fn a_threads_workspace_answers_for_one_document_and_lexicon_only() {
+    let mut lexicon = pergub_normaliser::Lexicon::embedded().clone();
+    lexicon.extend_words(["zorba"]);
+    let plain = Normaliser::new();
+    let extended = Normaliser::with_data(lexicon, pergub_normaliser::Registry::embedded().clone());
+    let cell = pergub_parser::Cell::new(vec!["Pelatihankaderzorba pembinaanzorbadesa".to_string()]);
+    let parsed = pergub_parser::Parsed {
+        records: vec![pergub_parser::RawRecord {
+            section: None,
+            cells: vec![(pergub_parser::ColumnRole::Kegiatan, cell)],
+            years: vec![2024],
+            ditto: false,
+            span: pergub_model::Span::line(3),
+        }],
+        ..pergub_parser::Parsed::default()
+    };
+    let kegiatan = |n: &Normaliser| n.normalise(&parsed).records[0].kegiatan.clone();
+    let (plain_first, extended_first) = (kegiatan(&plain), kegiatan(&extended));
+    // The added word cuts the glued text where the embedded lexicon does not.
+    assert_eq!(plain_first, ["Pelatihan kaderzorba pembinaan zorbadesa"]);
+    assert_eq!(
+        extended_first,
+        ["Pelatihan kader zorba pembinaan zorba desa"]
+    );
+    // Alternating on this thread, each gives what it gave first.
+    for _ in 0..3 {
+        assert_eq!(kegiatan(&plain), plain_first);
+        assert_eq!(kegiatan(&extended), extended_first);
+    }
+}

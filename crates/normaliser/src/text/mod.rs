@@ -113,3 +113,12 @@ impl Restorer {
 pub(crate) struct Workspace {
     segment: segment::Buffers,
 }
+
+impl Workspace {
+    /// Use the workspace for the document numbered `document` (each
+    /// document its own number): what was learnt of another is forgotten,
+    /// the buffers' room is kept.
+    pub(crate) fn start_document(&mut self, document: u64) {
+        self.segment.start_document(document);
+    }
+}

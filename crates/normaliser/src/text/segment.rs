@@ -724,15 +724,28 @@ pub(crate) struct Buffers {
 /// Room for the answers of [`Answers`] made at once.
 const ANSWERS: usize = 512;
 
-/// The lexicon's zipf of the atoms (lower case) restored so far: a
-/// document repeats its words from cell to cell, and a worker keeps its
-/// buffers for the whole document.
+/// The lexicon's zipf of the atoms (lower case) restored so far in one
+/// document: a document repeats its words from cell to cell, and a worker
+/// keeps its buffers for the whole document.
 #[derive(Debug, Default)]
 struct Answers {
+    /// The document they were found in ([`Buffers::start_document`]).
+    document: u64,
     /// The address of the lexicon that gave them: a workspace serves one
     /// restorer, but answers from another lexicon must not be reused.
     lexicon: usize,
     zipf: HashMap<Box<str>, Option<f32>, BuildHasherDefault<WordHasher>>,
+}
+
+impl Buffers {
+    /// Use the buffers for the document numbered `document`: what was
+    /// remembered of another document is forgotten (the room is kept).
+    pub(crate) fn start_document(&mut self, document: u64) {
+        if self.answers.document != document {
+            self.answers.zipf.clear();
+            self.answers.document = document;
+        }
+    }
 }
 
 impl Answers {
