@@ -40,7 +40,7 @@ mod spans;
 mod trie;
 mod words;
 
-pub(crate) use affix::{is_reduplication, shared_stem, LONGEST_PREFIX};
+pub(crate) use affix::{is_reduplication, shared_stem};
 pub(crate) use hash::edge_key;
 pub(crate) use spans::SpansBuffers;
 
