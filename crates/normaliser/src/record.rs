@@ -181,11 +181,6 @@ impl Normaliser {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<(Agency, Option<String>)> {
         let mut out = Vec::new();
-        let mut resolved = if last {
-            std::mem::take(&mut cell.mentions)
-        } else {
-            Vec::new()
-        };
         let registry = self.registry();
         let mut add = |text: String, id: Option<String>, generic: bool, province| {
             if id.is_none() && !generic {
@@ -193,37 +188,22 @@ impl Normaliser {
             }
             out.push((Agency { text, id }, province));
         };
-        for (at, item) in cell.items.iter().enumerate() {
-            // Resolved with the cell, unless it was not known then to
-            // stand in an agency column.
-            match (last, resolved.get_mut(at), cell.mentions.get(at)) {
-                (true, Some(mentions), _) => {
-                    for Placed {
-                        mention: m,
-                        province,
-                    } in mentions.drain(..)
-                    {
-                        add(m.text, m.id, m.generic, province);
-                    }
-                }
-                (false, _, Some(mentions)) => {
-                    for Placed {
-                        mention: m,
-                        province,
-                    } in mentions
-                    {
-                        add(m.text.clone(), m.id.clone(), m.generic, province.clone());
-                    }
-                }
-                _ => {
-                    for Placed {
-                        mention: m,
-                        province,
-                    } in self.placed_mentions(item, true)
-                    {
-                        add(m.text, m.id, m.generic, province);
-                    }
-                }
+        // A cell in an agency column had its mentions resolved with it.
+        if last {
+            for placed in std::mem::take(&mut cell.mentions).into_iter().flatten() {
+                let Placed {
+                    mention: m,
+                    province,
+                } = placed;
+                add(m.text, m.id, m.generic, province);
+            }
+        } else {
+            for Placed {
+                mention: m,
+                province,
+            } in cell.mentions.iter().flatten()
+            {
+                add(m.text.clone(), m.id.clone(), m.generic, province.clone());
             }
         }
         out
