@@ -4,12 +4,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::thread::LocalKey;
 
 use rayon::prelude::*;
 
+use crate::agency;
 use crate::lexicon::WordHasher;
 use crate::text::{Vocabulary, Workspace};
-use crate::{Mention, Normaliser, Registry};
+use crate::{Normaliser, Registry};
 use pergub_model::{Agency, Diagnostic, Field, Record, Span};
 use pergub_parser::{ColumnRole, Parsed, RawRecord};
 
@@ -39,13 +41,21 @@ impl Normaliser {
         let mut cells = self.restore_cells(&distinct, named.is_none());
         let mut order = order.into_iter();
         let mut counts = ProvinceCounts::default();
+        let mut provinces = Provinces::default();
         for (index, raw) in parsed.records.iter().enumerate() {
             let no = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            let record = self.record(no, raw, &mut out.diagnostics, &mut cells, &mut order);
+            let record = self.record(
+                no,
+                raw,
+                &mut out.diagnostics,
+                &mut cells,
+                &mut order,
+                &mut provinces,
+            );
             if named.is_none() {
-                counts.add(&record.provinces);
+                counts.add(&provinces);
             }
-            out.records.push(record.record);
+            out.records.push(record);
         }
         out.province = match named {
             Some(p) => Some(p.to_string()),
@@ -71,10 +81,9 @@ impl Normaliser {
         // thread).
         let resolve = |(items, d): (Vec<String>, &Distinct<'_>)| {
             let mentions = if d.agency {
-                items
-                    .iter()
-                    .map(|item| self.placed_mentions(item, provinces))
-                    .collect()
+                with_kept(&AGENCY_WORKSPACE, |w| {
+                    self.placed_mentions(&items, provinces, w)
+                })
             } else {
                 Vec::new()
             };
@@ -100,26 +109,38 @@ impl Normaliser {
         }
     }
 
-    /// The agency mentions of an item, each with the province it names if
-    /// `provinces`.
-    fn placed_mentions(&self, item: &str, provinces: bool) -> Vec<Placed> {
-        self.registry()
-            .mentions(item)
-            .into_iter()
-            .map(|mention| {
-                let province = if provinces {
-                    self.registry().province_of(&mention.text)
-                } else {
-                    None
-                };
-                Placed { mention, province }
-            })
-            .collect()
+    /// The agency mentions of a cell's items, each with the province it
+    /// names if `provinces`.
+    fn placed_mentions(
+        &self,
+        items: &[String],
+        provinces: bool,
+        workspace: &mut agency::Workspace,
+    ) -> Vec<Placed> {
+        let registry = self.registry();
+        let mut placed = Vec::new();
+        for item in items {
+            registry.each_mention(item, workspace, |m| {
+                placed.push(Placed {
+                    text: m.text.to_string(),
+                    id: m.id.map(String::from),
+                    generic: m.generic,
+                    province: None,
+                });
+            });
+        }
+        if provinces {
+            for p in &mut placed {
+                p.province = registry.province_with(&p.text, workspace);
+            }
+        }
+        placed
     }
 
     /// The record `no` from its raw record and its cells as restored: the
     /// next `raw.cells.len()` of `order` say which of `cells` they are. A
     /// cell's text is moved into the record at its last use, cloned before.
+    /// `provinces` is set to the provinces its agencies name.
     fn record(
         &self,
         no: u32,
@@ -127,9 +148,10 @@ impl Normaliser {
         diagnostics: &mut Vec<Diagnostic>,
         cells: &mut [Cell],
         order: &mut impl Iterator<Item = usize>,
-    ) -> Built {
+        provinces: &mut Provinces,
+    ) -> Record {
         let mut record = Record::new(no, raw.span);
-        let mut provinces: [Vec<Option<String>>; 3] = Default::default();
+        provinces.iter_mut().for_each(Vec::clear);
         record.sub_gugus_tugas = raw.section.clone();
         record.waktu_pelaksanaan = raw.years.clone();
         for (role, _) in &raw.cells {
@@ -141,14 +163,15 @@ impl Normaliser {
             let last = cell.uses == 0;
             match field_of(role) {
                 Some(field) if field.is_agency() => {
-                    let mentions = self.agencies(no, field, raw.span, cell, last, diagnostics);
                     let slot = Field::AGENCY.iter().position(|f| *f == field);
                     let places = slot.and_then(|i| provinces.get_mut(i));
                     if let (Some(list), Some(places)) = (record.agencies_mut(field), places) {
-                        for (agency, province) in mentions {
-                            list.push(agency);
-                            places.push(province);
-                        }
+                        let to = Agencies {
+                            list,
+                            places,
+                            diagnostics,
+                        };
+                        self.agencies(no, field, raw.span, cell, last, to);
                     }
                 }
                 Some(field) => {
@@ -164,13 +187,13 @@ impl Normaliser {
                 }
             }
         }
-        Built { record, provinces }
+        record
     }
 
-    /// The agency mentions of a cell's items, each with the province it
-    /// names (moved out of the cell at its `last` use); a mention that
-    /// names an agency the registry does not know gets an
-    /// `unresolved-agency` warning naming the nearest entries.
+    /// The agency mentions of a cell's items appended to `to.list`, and the
+    /// province each names to `to.places` (moved out of the cell at its
+    /// `last` use); a mention that names an agency the registry does not
+    /// know gets an `unresolved-agency` warning naming the nearest entries.
     fn agencies(
         &self,
         no: u32,
@@ -178,59 +201,61 @@ impl Normaliser {
         span: Span,
         cell: &mut Cell,
         last: bool,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Vec<(Agency, Option<String>)> {
-        let mut out = Vec::new();
+        to: Agencies<'_>,
+    ) {
+        let Agencies {
+            list,
+            places,
+            diagnostics,
+        } = to;
         let registry = self.registry();
         let mut add = |text: String, id: Option<String>, generic: bool, province| {
             if id.is_none() && !generic {
                 diagnostics.push(unresolved(registry, &text, no, field, span));
             }
-            out.push((Agency { text, id }, province));
+            list.push(Agency { text, id });
+            places.push(province);
         };
         // A cell in an agency column had its mentions resolved with it.
         if last {
-            for placed in std::mem::take(&mut cell.mentions).into_iter().flatten() {
-                let Placed {
-                    mention: m,
-                    province,
-                } = placed;
-                add(m.text, m.id, m.generic, province);
+            for p in std::mem::take(&mut cell.mentions) {
+                add(p.text, p.id, p.generic, p.province);
             }
         } else {
-            for Placed {
-                mention: m,
-                province,
-            } in cell.mentions.iter().flatten()
-            {
-                add(m.text.clone(), m.id.clone(), m.generic, province.clone());
+            for p in &cell.mentions {
+                add(p.text.clone(), p.id.clone(), p.generic, p.province);
             }
         }
-        out
     }
 }
 
-/// A record as built, with the province each of its agencies names (in
-/// the order of [`Field::AGENCY`], then of the record's list).
-struct Built {
-    record: Record,
-    provinces: [Vec<Option<String>>; 3],
+/// Where the agencies of one cell go: the record's list for its field, the
+/// provinces they name, and the warnings for the ones left unresolved.
+struct Agencies<'r> {
+    list: &'r mut Vec<Agency>,
+    places: &'r mut Vec<Option<&'static str>>,
+    diagnostics: &'r mut Vec<Diagnostic>,
 }
+
+/// The province each agency of a record names, in the order of
+/// [`Field::AGENCY`], then of the record's list; kept from one record to
+/// the next.
+type Provinces = [Vec<Option<&'static str>>; 3];
 
 /// How many agencies of a document name each province, in the order the
 /// provinces are first named.
 #[derive(Default)]
 struct ProvinceCounts {
-    counts: Vec<(String, usize)>,
+    counts: Vec<(&'static str, usize)>,
 }
 
 impl ProvinceCounts {
     /// Count the provinces one record's agencies name.
-    fn add(&mut self, provinces: &[Vec<Option<String>>; 3]) {
-        for province in provinces.iter().flatten().flatten() {
-            match self.counts.iter_mut().find(|(name, _)| name == province) {
+    fn add(&mut self, provinces: &Provinces) {
+        for &province in provinces.iter().flatten().flatten() {
+            match self.counts.iter_mut().find(|(name, _)| *name == province) {
                 Some(slot) => slot.1 += 1,
-                None => self.counts.push((province.clone(), 1)),
+                None => self.counts.push((province, 1)),
             }
         }
     }
@@ -241,13 +266,16 @@ impl ProvinceCounts {
         self.counts
             .into_iter()
             .find(|(_, c)| *c == best)
-            .map(|(p, _)| p)
+            .map(|(p, _)| p.to_string())
     }
 }
 
-/// The items of `cell` appended to `list`: moved at the cell's last use.
+/// The items of `cell` appended to `list`: moved at the cell's last use
+/// (the cell's vector itself when `list` is empty).
 fn take_items(list: &mut Vec<String>, cell: &mut Cell, last: bool) {
-    if last {
+    if last && list.is_empty() {
+        std::mem::swap(list, &mut cell.items);
+    } else if last {
         list.append(&mut cell.items);
     } else {
         list.extend(cell.items.iter().cloned());
@@ -296,20 +324,37 @@ thread_local! {
     static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
 }
 
+thread_local! {
+    /// Each thread's buffers for resolving agency mentions, kept from one
+    /// cell to the next.
+    static AGENCY_WORKSPACE: RefCell<agency::Workspace> = RefCell::new(agency::Workspace::default());
+}
+
 /// `f` with this thread's workspace, started on `document` (a fresh one
 /// while a thread is being torn down).
 fn with_workspace<R>(document: u64, f: impl FnOnce(&mut Workspace) -> R) -> R {
-    let take = |cell: &RefCell<Workspace>| {
+    with_kept(&WORKSPACE, |workspace| {
+        workspace.start_document(document);
+        f(workspace)
+    })
+}
+
+/// `f` with what this thread keeps in `key` (a fresh one while a thread is
+/// being torn down).
+fn with_kept<W: Default + 'static, R>(
+    key: &'static LocalKey<RefCell<W>>,
+    f: impl FnOnce(&mut W) -> R,
+) -> R {
+    let take = |cell: &RefCell<W>| {
         cell.try_borrow_mut()
             .map(|mut kept| std::mem::take(&mut *kept))
             .unwrap_or_default()
     };
-    let mut workspace = WORKSPACE.try_with(take).unwrap_or_default();
-    workspace.start_document(document);
-    let out = f(&mut workspace);
-    let _gone = WORKSPACE.try_with(|cell| {
-        if let Ok(mut kept) = cell.try_borrow_mut() {
-            *kept = workspace;
+    let mut kept = key.try_with(take).unwrap_or_default();
+    let out = f(&mut kept);
+    let _gone = key.try_with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = kept;
         }
     });
     out
@@ -348,15 +393,20 @@ struct Distinct<'p> {
 /// in an agency column, the agency mentions of each item.
 struct Cell {
     items: Vec<String>,
-    mentions: Vec<Vec<Placed>>,
+    mentions: Vec<Placed>,
     /// How many cells of the document it is that are not yet in a record.
     uses: usize,
 }
 
 /// An agency mention and the province it names, if that was asked for.
 struct Placed {
-    mention: Mention,
-    province: Option<String>,
+    /// The text of the mention.
+    text: String,
+    /// The registry id, if it resolves.
+    id: Option<String>,
+    /// Whether it is a generic phrase that names no agency.
+    generic: bool,
+    province: Option<&'static str>,
 }
 
 /// The `unresolved-agency` warning for a mention.

@@ -91,6 +91,8 @@ mod tables {
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
+pub(crate) use resolve::Workspace;
+
 /// One registry entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -267,13 +269,16 @@ impl Registry {
     /// Serang"), from its last place name; `None` when it names none or the
     /// place lies in several provinces.
     pub fn province_of(&self, text: &str) -> Option<String> {
-        let vocab = data::Vocabulary::embedded();
-        let units = units::Units::new(text);
-        (0..units.len()).rev().find_map(|at| {
-            resolve::jurisdiction(text, &units, at, vocab)
-                .and_then(|(_, _, j)| j.province)
-                .map(String::from)
-        })
+        province_in(text, &mut units::Units::default()).map(String::from)
+    }
+
+    /// [`Registry::province_of`], with the buffers of `workspace`.
+    pub(crate) fn province_with(
+        &self,
+        text: &str,
+        workspace: &mut Workspace,
+    ) -> Option<&'static str> {
+        province_in(text, &mut workspace.mention_units)
     }
 
     /// The words of every alias, for a lexicon that should know agency
@@ -301,6 +306,17 @@ fn read_entries(text: &str) -> Result<Vec<Entry>, crate::Error> {
         .into_iter()
         .map(|(id, name, aliases)| Entry { id, name, aliases })
         .collect())
+}
+
+/// The province `text` names, from its last place name, with `units` to
+/// cut it into.
+fn province_in(text: &str, units: &mut units::Units) -> Option<&'static str> {
+    let vocab = data::Vocabulary::embedded();
+    units.cut(text);
+    let units = &*units;
+    (0..units.len()).rev().find_map(|at| {
+        resolve::jurisdiction(text, units, at, vocab).and_then(|(_, _, j)| j.province)
+    })
 }
 
 /// Whether `core` (a text without its trailing jurisdiction) is a generic phrase.
@@ -482,6 +498,35 @@ mod tests {
             "the build script's index differs"
         );
         assert!(registry.alias_words().eq(read.alias_words()));
+    }
+
+    #[test]
+    fn a_kept_workspace_resolves_like_a_fresh_one() {
+        let registry = Registry::embedded();
+        let table = include_str!("../../../../fixtures/agencies/mentions.tsv");
+        let mut cells: Vec<&str> = table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        assert!(cells.len() > 200, "{}", cells.len());
+        // Long cells before short ones, so that buffers hold more than the next cell needs.
+        cells.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let mut workspace = Workspace::default();
+        for cell in cells {
+            let mut kept = Vec::new();
+            registry.each_mention(cell, &mut workspace, |found| kept.push(found));
+            let fresh = registry.mentions(cell);
+            assert_eq!(kept.len(), fresh.len(), "{cell}");
+            for (found, mention) in kept.iter().zip(&fresh) {
+                assert_eq!(found.to_mention(), *mention, "{cell}");
+                assert_eq!(
+                    registry.province_with(found.text, &mut workspace),
+                    registry.province_of(found.text).as_deref(),
+                    "{cell}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -144,34 +144,114 @@ struct Candidate {
     weight: f64,
 }
 
+/// The buffers of mention resolution, kept from one item to the next: an
+/// item needs a dozen small vectors, and a document has hundreds of items.
+/// What they hold between two items means nothing.
+#[derive(Debug, Default)]
+pub(crate) struct Workspace {
+    /// The item's units.
+    units: Units,
+    /// The units of one mention's text (its trailing jurisdiction, the
+    /// province it names).
+    pub(super) mention_units: Units,
+    /// The keys found at one unit.
+    found: Vec<usize>,
+    /// Exact candidates, then the fuzzy ones too.
+    candidates: Vec<Candidate>,
+    fuzzy: Vec<Candidate>,
+    /// The best cover of the candidates, and its table.
+    chosen: Vec<Candidate>,
+    cover: Vec<(f64, Option<usize>)>,
+    /// Which units the exact matches cover.
+    covered: Vec<bool>,
+    /// The pieces of an item and a second list for the passes that rebuild
+    /// them; empty between items (a piece borrows its item's text).
+    pieces: Vec<Piece<'static>>,
+    spare: Vec<Piece<'static>>,
+    /// The leftover parts between two pieces.
+    leftovers: Vec<(usize, usize)>,
+}
+
+/// One mention of an item, as found: its text and jurisdiction borrow the
+/// item, its id the registry.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found<'a> {
+    pub text: &'a str,
+    pub id: Option<&'a str>,
+    pub generic: bool,
+    pub score: f64,
+    pub jurisdiction: Option<Jurisdiction<'a>>,
+}
+
+impl Found<'_> {
+    /// The mention with its own copies of the text.
+    pub(crate) fn to_mention(self) -> Mention {
+        Mention {
+            text: self.text.to_string(),
+            id: self.id.map(String::from),
+            jurisdiction: self.jurisdiction.map(|j| j.name.to_string()),
+            province: self.jurisdiction.and_then(|j| j.province).map(String::from),
+            generic: self.generic,
+            score: self.score,
+        }
+    }
+}
+
 impl Registry {
     /// Split one restored item into mentions.
     pub(crate) fn resolve_item(&self, item: &str) -> Vec<Mention> {
-        let units = Units::new(item);
+        let mut out = Vec::new();
+        self.each_mention(item, &mut Workspace::default(), |found| {
+            out.push(found.to_mention());
+        });
+        out
+    }
+
+    /// Split one restored item into mentions and hand each to `each`, in
+    /// order, with the buffers of `workspace`.
+    pub(crate) fn each_mention<'a>(
+        &'a self,
+        item: &'a str,
+        workspace: &mut Workspace,
+        mut each: impl FnMut(Found<'a>),
+    ) {
+        let Workspace {
+            units,
+            mention_units,
+            found,
+            candidates,
+            fuzzy,
+            chosen,
+            cover,
+            covered,
+            pieces: kept_pieces,
+            spare: kept_spare,
+            leftovers,
+        } = workspace;
+        units.cut(item);
+        let units = &*units;
         if units.len() == 0 {
-            return Vec::new();
+            return;
         }
         let vocab = Vocabulary::embedded();
-        let candidates = self.exact_candidates(item, &units, vocab);
-        let mut chosen = best_cover(units.len(), &candidates);
-        let fuzzy = self.fuzzy_candidates(item, &units, &chosen, vocab);
+        self.exact_candidates(item, units, vocab, found, candidates);
+        best_cover(units.len(), candidates, cover, chosen);
+        self.fuzzy_candidates(item, units, chosen, vocab, covered, fuzzy);
         if !fuzzy.is_empty() {
-            let mut all = candidates;
-            all.extend(fuzzy);
-            all.sort_by_key(|c| c.from);
-            chosen = best_cover(units.len(), &all);
+            candidates.append(fuzzy);
+            candidates.sort_by_key(|c| c.from);
+            best_cover(units.len(), candidates, cover, chosen);
         }
-        let mut pieces: Vec<Piece> = chosen
-            .into_iter()
-            .map(|c| Piece {
-                from: c.from,
-                to: c.to,
-                cut: c.cut,
-                what: c.what,
-                score: c.score,
-                jurisdiction: None,
-            })
-            .collect();
+        let mut pieces: Vec<Piece<'a>> = std::mem::take(kept_pieces);
+        let mut spare: Vec<Piece<'a>> = std::mem::take(kept_spare);
+        pieces.extend(chosen.iter().map(|c| Piece {
+            from: c.from,
+            to: c.to,
+            cut: c.cut,
+            what: c.what,
+            score: c.score,
+            jurisdiction: None,
+        }));
         // Jurisdictions after each match.
         for k in 0..pieces.len() {
             let limit = pieces.get(k + 1).map_or(units.len(), |p| p.from);
@@ -181,7 +261,7 @@ impl Registry {
             }
             // "Kab./Kota se-Provinsi NTB": a jurisdiction may be followed by a wider one.
             while p.cut.is_none() {
-                let Some((to, cut, j)) = jurisdiction(item, &units, p.to, vocab) else {
+                let Some((to, cut, j)) = jurisdiction(item, units, p.to, vocab) else {
                     break;
                 };
                 if to > limit || to <= p.to {
@@ -195,21 +275,25 @@ impl Registry {
                 };
             }
         }
-        let pieces = join_parts(&units, pieces, vocab);
-        let pieces = distribute(item, &units, pieces, vocab);
-        pieces
-            .into_iter()
-            .filter_map(|p| self.mention(item, &units, p, vocab))
-            .collect()
+        join_parts(units, &mut pieces, &mut spare, vocab);
+        distribute(item, units, &mut pieces, &mut spare, leftovers, vocab);
+        for p in spare.drain(..) {
+            if let Some(found) = self.mention(item, units, p, vocab, mention_units) {
+                each(found);
+            }
+        }
+        *kept_pieces = emptied(pieces);
+        *kept_spare = emptied(spare);
     }
 
-    fn mention(
-        &self,
-        item: &str,
+    fn mention<'a>(
+        &'a self,
+        item: &'a str,
         units: &Units,
-        p: Piece<'_>,
+        p: Piece<'a>,
         vocab: &Vocabulary,
-    ) -> Option<Mention> {
+        text_units: &mut Units,
+    ) -> Option<Found<'a>> {
         let start = units.byte_start(p.from, item.len());
         let mut end = match p.cut {
             Some(c) => c,
@@ -228,45 +312,47 @@ impl Registry {
                 }
             }
         }
-        let text = item.get(start..end)?.trim().to_string();
+        let text = item.get(start..end)?.trim();
         if text.is_empty() {
             return None;
         }
         // The jurisdiction that ends the text, when no match found one, and
         // to leave out when an unknown text is compared with generic phrases.
         let trailing = (p.jurisdiction.is_none() || p.what == What::Unknown)
-            .then(|| trailing_jurisdiction(&text, vocab))
+            .then(|| trailing_jurisdiction_in(text, vocab, text_units))
             .flatten();
         let (id, generic, score) = match p.what {
-            What::Entry(i) => (self.entries.get(i).map(|e| e.id.clone()), false, p.score),
+            What::Entry(i) => (self.entries.get(i).map(|e| e.id.as_str()), false, p.score),
             What::Generic => (None, true, p.score),
             What::Unknown => {
-                let core = trailing.map_or(text.as_str(), |(start, _)| {
-                    text.get(..start).unwrap_or(&text)
-                });
+                let core = trailing.map_or(text, |(start, _)| text.get(..start).unwrap_or(text));
                 (None, super::is_generic_core(core), 0.0)
             }
         };
-        let found = p.jurisdiction.or(trailing.map(|(_, j)| j));
-        let jurisdiction = found.map(|j| j.name.to_string());
-        let province = found.and_then(|j| j.province).map(String::from);
-        Some(Mention {
+        Some(Found {
             text,
             id,
-            jurisdiction,
-            province,
             generic,
             score,
+            jurisdiction: p.jurisdiction.or(trailing.map(|(_, j)| j)),
         })
     }
 
-    fn exact_candidates(&self, item: &str, units: &Units, vocab: &Vocabulary) -> Vec<Candidate> {
-        let mut out = Vec::new();
-        let mut found = Vec::new();
+    /// The exact candidates of an item into `out`, with `found` for the
+    /// keys found at each unit.
+    fn exact_candidates(
+        &self,
+        item: &str,
+        units: &Units,
+        vocab: &Vocabulary,
+        found: &mut Vec<usize>,
+        out: &mut Vec<Candidate>,
+    ) {
+        out.clear();
         for (i, unit) in units.units.iter().enumerate() {
             let rest = units.compact.get(unit.key_start..).unwrap_or("");
-            self.index.trie.prefixes_of(rest, &mut found);
-            for &k in &found {
+            self.index.trie.prefixes_of(rest, found);
+            for &k in found.iter() {
                 let Some(key) = self.index.keys.get(k) else {
                     continue;
                 };
@@ -295,20 +381,25 @@ impl Registry {
                 });
             }
         }
-        out
     }
 
+    /// The fuzzy candidates of the units `chosen` leaves into `out`, with
+    /// `covered` for the units it covers.
     fn fuzzy_candidates(
         &self,
         item: &str,
         units: &Units,
         chosen: &[Candidate],
         vocab: &Vocabulary,
-    ) -> Vec<Candidate> {
+        covered: &mut Vec<bool>,
+        out: &mut Vec<Candidate>,
+    ) {
         let n = units.len();
         // Units already matched, or a jurisdiction after a match, or where a
         // jurisdiction starts, are not scored.
-        let mut covered = vec![false; n];
+        covered.clear();
+        covered.resize(n, false);
+        out.clear();
         for c in chosen {
             let mut to = c.to;
             if c.cut.is_none() {
@@ -320,7 +411,6 @@ impl Registry {
                 *slot = true;
             }
         }
-        let mut out = Vec::new();
         for i in 0..n {
             if covered.get(i).copied().unwrap_or(true)
                 || is_connector_unit(units, i, vocab)
@@ -365,7 +455,6 @@ impl Registry {
                 }
             }
         }
-        out
     }
 
     /// The key most similar to `key`, with its similarity.
@@ -514,28 +603,35 @@ fn ends_with_connector(key: &str, vocab: &Vocabulary) -> bool {
         .any(|c| key.len() > c.len() && key.ends_with(c))
 }
 
-/// The non-overlapping candidates of greatest total weight, in order.
-fn best_cover(n: usize, candidates: &[Candidate]) -> Vec<Candidate> {
+/// The non-overlapping candidates of greatest total weight, in order, into
+/// `out`, with `best` for the table of the programme.
+fn best_cover(
+    n: usize,
+    candidates: &[Candidate],
+    best: &mut Vec<(f64, Option<usize>)>,
+    out: &mut Vec<Candidate>,
+) {
     // Candidates that start together are taken in their order: of two of
     // equal weight, the first wins.
     if !candidates.is_sorted_by_key(|c| c.from) {
         let mut sorted = candidates.to_vec();
         sorted.sort_by_key(|c| c.from);
-        return best_cover(n, &sorted);
+        return best_cover(n, &sorted, best, out);
     }
     // From unit i on: the greatest total weight, and the candidate that
     // starts it.
-    let mut best: Vec<(f64, Option<usize>)> = vec![(0.0, None); n + 1];
+    best.clear();
+    best.resize(n + 1, (0.0, None));
     let total = |best: &[(f64, Option<usize>)], i: usize| best.get(i).map_or(0.0, |b| b.0);
     let mut end = candidates.partition_point(|c| c.from < n);
     for i in (0..n).rev() {
-        let mut value = total(&best, i + 1);
+        let mut value = total(best, i + 1);
         let mut pick = None;
         let here = candidates.get(..end).unwrap_or_default();
         let start = here.partition_point(|c| c.from < i);
         end = start;
         for (k, c) in here.iter().enumerate().skip(start) {
-            let v = c.weight + total(&best, c.to);
+            let v = c.weight + total(best, c.to);
             if v > value {
                 value = v;
                 pick = Some(k);
@@ -545,7 +641,7 @@ fn best_cover(n: usize, candidates: &[Candidate]) -> Vec<Candidate> {
             *slot = (value, pick);
         }
     }
-    let mut out = Vec::new();
+    out.clear();
     let mut i = 0;
     while i < n {
         match best
@@ -560,7 +656,6 @@ fn best_cover(n: usize, candidates: &[Candidate]) -> Vec<Candidate> {
             _ => i += 1,
         }
     }
-    out
 }
 
 /// A jurisdiction starting at unit `at`: level words ("Provinsi", "Kab./Kota")
@@ -669,9 +764,19 @@ pub(crate) fn trailing_jurisdiction<'a>(
     text: &'a str,
     vocab: &Vocabulary,
 ) -> Option<(usize, Jurisdiction<'a>)> {
-    let units = Units::new(text);
+    trailing_jurisdiction_in(text, vocab, &mut Units::default())
+}
+
+/// [`trailing_jurisdiction`], with `units` to cut `text` into.
+fn trailing_jurisdiction_in<'a>(
+    text: &'a str,
+    vocab: &Vocabulary,
+    units: &mut Units,
+) -> Option<(usize, Jurisdiction<'a>)> {
+    units.cut(text);
+    let units = &*units;
     for at in 1..units.len() {
-        if let Some((to, cut, j)) = jurisdiction(text, &units, at, vocab) {
+        if let Some((to, cut, j)) = jurisdiction(text, units, at, vocab) {
             if to == units.len() && cut.is_none() {
                 return Some((units.byte_start(at, text.len()), j));
             }
@@ -684,10 +789,16 @@ pub(crate) fn trailing_jurisdiction<'a>(
 /// ("Bagian Kesra Setda Kabupaten X", "RS Bhayangkara Polda NTT", and a chain
 /// of parts: "Unit PPA Satreskrim Polresta Banyumas"): one mention, with the
 /// id of its first part. An organisation followed by its own part ("Polda
-/// Kalbar Ditreskrimum") is one mention too.
-fn join_parts<'a>(units: &Units, pieces: Vec<Piece<'a>>, vocab: &Vocabulary) -> Vec<Piece<'a>> {
-    let mut out: Vec<Piece<'a>> = Vec::with_capacity(pieces.len());
-    for p in pieces {
+/// Kalbar Ditreskrimum") is one mention too. The pieces are joined in
+/// place; `out` is a buffer for the first pass.
+fn join_parts<'a>(
+    units: &Units,
+    pieces: &mut Vec<Piece<'a>>,
+    out: &mut Vec<Piece<'a>>,
+    vocab: &Vocabulary,
+) {
+    out.clear();
+    for p in pieces.drain(..) {
         if let Some(prev) = out.last_mut() {
             let touching = prev.to == p.from
                 && prev.cut.is_none()
@@ -716,10 +827,10 @@ fn join_parts<'a>(units: &Units, pieces: Vec<Piece<'a>>, vocab: &Vocabulary) -> 
                 && vocab.is_parent(units.key(k, p.to))
         })
     };
-    let mut joined: Vec<Piece<'a>> = Vec::with_capacity(out.len());
+    let joined = pieces;
     // Whether the piece last pushed, as it was pushed, names its organisation.
     let mut last_names_parent = false;
-    for p in out.into_iter().rev() {
+    for p in out.drain(..).rev() {
         if let Some(next) = joined.last_mut() {
             let adjacent = p.to == next.from
                 && p.cut.is_none()
@@ -739,7 +850,6 @@ fn join_parts<'a>(units: &Units, pieces: Vec<Piece<'a>>, vocab: &Vocabulary) -> 
         joined.push(p);
     }
     joined.reverse();
-    joined
 }
 
 /// The first character of unit `i` as written.
@@ -748,23 +858,27 @@ fn first_char(item: &str, units: &Units, i: usize) -> Option<char> {
     item.get(u.start..u.end)?.chars().next()
 }
 
-/// Give the text between matches to its neighbours or make it mentions of its own.
+/// Give the text between matches to its neighbours or make it mentions of
+/// their own: the pieces taken from `pieces` into `out`, with `leftovers`
+/// for the parts between two pieces.
 fn distribute<'a>(
     item: &str,
     units: &Units,
-    pieces: Vec<Piece<'a>>,
+    pieces: &mut Vec<Piece<'a>>,
+    out: &mut Vec<Piece<'a>>,
+    leftovers: &mut Vec<(usize, usize)>,
     vocab: &Vocabulary,
-) -> Vec<Piece<'a>> {
+) {
     let n = units.len();
-    let mut out: Vec<Piece<'a>> = Vec::new();
-    let mut next_piece = pieces.into_iter().peekable();
+    out.clear();
+    let mut next_piece = pieces.drain(..).peekable();
     let mut pos = 0;
     loop {
         let next = next_piece.peek().cloned();
         let gap_end = next.as_ref().map_or(n, |p| p.from);
         if gap_end > pos {
             let prev_cut = out.last().is_some_and(|p| p.cut.is_some());
-            let leftovers = split_leftover(units, pos, gap_end, vocab);
+            split_leftover(units, pos, gap_end, vocab, leftovers);
             let sep_after_prev = prev_cut
                 || units.gap(pos) == Gap::Separator
                 || is_connector_unit(units, pos, vocab);
@@ -773,7 +887,7 @@ fn distribute<'a>(
                 || (gap_end > 0 && is_connector_unit(units, gap_end - 1, vocab));
             let count = leftovers.len();
             let mut prefix: Option<usize> = None;
-            for (idx, (from, to)) in leftovers.into_iter().enumerate() {
+            for (idx, &(from, to)) in leftovers.iter().enumerate() {
                 let heads = starts_with_head(units, from, vocab);
                 let opens = heads || units.units.get(from).is_some_and(|u| u.acronym);
                 // "Dinas Perindustrian dan Tenaga Kerja": after a bare connector,
@@ -841,18 +955,19 @@ fn distribute<'a>(
             None => break,
         }
     }
-    out
 }
 
 /// Leftover units `from..to` cut at separators where the next part opens a
-/// new name (a head word or an acronym); connector words are dropped.
+/// new name (a head word or an acronym), into `parts`; connector words are
+/// dropped.
 fn split_leftover(
     units: &Units,
     from: usize,
     to: usize,
     vocab: &Vocabulary,
-) -> Vec<(usize, usize)> {
-    let mut parts: Vec<(usize, usize)> = Vec::new();
+    parts: &mut Vec<(usize, usize)>,
+) {
+    parts.clear();
     let mut start: Option<usize> = None;
     let mut i = from;
     while i < to {
@@ -885,7 +1000,18 @@ fn split_leftover(
     if let Some(s) = start {
         parts.push((s, to));
     }
-    parts
+}
+
+/// `pieces` emptied, with their room kept, for pieces of another item.
+/// Collecting an emptied vector into one of the same layout reuses its
+/// allocation.
+#[expect(
+    clippy::unnecessary_filter_map,
+    reason = "no piece is left to map; a `filter` could not change their lifetime"
+)]
+fn emptied<'b>(mut pieces: Vec<Piece<'_>>) -> Vec<Piece<'b>> {
+    pieces.clear();
+    pieces.into_iter().filter_map(|_| None).collect()
 }
 
 /// Whether units `from..to` end with a place name (after at least one other unit).
@@ -897,4 +1023,29 @@ fn ends_with_place(item: &str, units: &Units, from: usize, to: usize, vocab: &Vo
 
 fn starts_with_head(units: &Units, i: usize, vocab: &Vocabulary) -> bool {
     units.unit_key(i).is_some_and(|k| vocab.is_head(k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emptied_pieces_keep_their_room() {
+        let item = String::from("Dinsos Prov. Banten");
+        let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(16);
+        pieces.push(Piece {
+            from: 0,
+            to: 3,
+            cut: None,
+            what: What::Unknown,
+            score: 0.0,
+            jurisdiction: Some(Jurisdiction {
+                name: item.as_str(),
+                province: None,
+            }),
+        });
+        let kept: Vec<Piece<'static>> = emptied(pieces);
+        assert!(kept.is_empty());
+        assert!(kept.capacity() >= 16, "{}", kept.capacity());
+    }
 }

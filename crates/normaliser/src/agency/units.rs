@@ -38,7 +38,7 @@ pub(crate) struct Unit {
 }
 
 /// A text cut into units, with its compact key.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Units {
     pub units: Vec<Unit>,
     pub compact: String,
@@ -46,16 +46,26 @@ pub(crate) struct Units {
 
 impl Units {
     /// Cut `text` into units.
+    #[cfg(test)]
     pub fn new(text: &str) -> Units {
-        let mut units: Vec<Unit> = Vec::with_capacity(8);
-        let mut compact = String::with_capacity(text.len());
+        let mut units = Units::default();
+        units.cut(text);
+        units
+    }
+
+    /// Cut `text` into these units, replacing what they held and keeping
+    /// their room: a cell's mentions are cut one after the other.
+    pub fn cut(&mut self, text: &str) {
+        let Units { units, compact } = self;
+        units.clear();
+        compact.clear();
         let mut gap = Gap::Start;
         let mut chars = text.char_indices();
         let mut next = chars.next();
         while let Some((pos, c)) = next {
             next = chars.next();
             if c == '&' {
-                push_unit(&mut units, &mut compact, text, pos, pos + 1, gap);
+                push_unit(units, compact, text, pos, pos + 1, gap);
                 gap = Gap::Space;
                 continue;
             }
@@ -76,17 +86,16 @@ impl Units {
                 };
                 next = chars.next();
                 if is_case_cut(before_prev, prev, cur, next.map(|(_, c)| c)) {
-                    push_unit(&mut units, &mut compact, text, piece_start, at, gap);
+                    push_unit(units, compact, text, piece_start, at, gap);
                     gap = Gap::Glued;
                     piece_start = at;
                 }
                 before_prev = Some(prev);
                 prev = cur;
             };
-            push_unit(&mut units, &mut compact, text, piece_start, end, gap);
+            push_unit(units, compact, text, piece_start, end, gap);
             gap = Gap::Space;
         }
-        Units { units, compact }
     }
 
     /// Number of units.
@@ -227,5 +236,22 @@ mod tests {
             ]
         );
         assert_eq!(u.compact, "dinassosialrspoldadankejati");
+    }
+
+    #[test]
+    fn units_cut_again_forget_the_text_before() {
+        let mut units = Units::new("Dinas Pemberdayaan Perempuan, Kanwil Hukum dan HAM Banten");
+        for text in ["BP3TKI Serang", "", "P2TP2AKab. Lombok Timur & Dinsos"] {
+            units.cut(text);
+            let fresh = Units::new(text);
+            assert_eq!(units.compact, fresh.compact, "{text}");
+            let spans = |u: &Units| -> Vec<_> {
+                u.units
+                    .iter()
+                    .map(|u| (u.start, u.end, u.key_start, u.key_end, u.gap, u.acronym))
+                    .collect()
+            };
+            assert_eq!(spans(&units), spans(&fresh), "{text}");
+        }
     }
 }
