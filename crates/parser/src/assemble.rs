@@ -177,7 +177,7 @@ fn is_numbering<'c, C: CellLines + 'c>(filled: impl Iterator<Item = &'c C>) -> b
 }
 
 /// A header row as read, with the role each of its cells names.
-#[derive(PartialEq)]
+#[derive(Clone, PartialEq)]
 struct HeaderRow<'a, C: Clone> {
     /// The cells, borrowed from the document or moved out of it.
     cells: Cow<'a, [C]>,
@@ -185,6 +185,32 @@ struct HeaderRow<'a, C: Clone> {
     /// Whether [`classify`] finds the row a header (rather than a data row
     /// taken for a sub-header below one).
     header: bool,
+}
+
+/// A header row read and not yet settled into a layout.
+enum PendingHeader<'a, C: Clone> {
+    /// The header row at this index of the last layout's, read again (its
+    /// cells are not kept twice).
+    Known(usize),
+    /// Another row.
+    Read(HeaderRow<'a, C>),
+}
+
+/// Whether the header rows read are `rows` (then they build the same
+/// layout).
+fn same_rows<C: Clone + PartialEq>(
+    pending: &[PendingHeader<'_, C>],
+    rows: &[HeaderRow<'_, C>],
+) -> bool {
+    pending.len() == rows.len()
+        && pending
+            .iter()
+            .zip(rows)
+            .enumerate()
+            .all(|(i, (row, known))| match row {
+                PendingHeader::Known(at) => *at == i || rows.get(*at) == Some(known),
+                PendingHeader::Read(row) => row == known,
+            })
 }
 
 /// A header cell with the role it names; `None` stands for an empty cell
@@ -310,14 +336,13 @@ fn column_role<C: CellLines>(stack: &[(&C, Option<&ColumnRole>)]) -> Option<Colu
 
 /// Fill what a new layout leaves unknown from the previous one when both
 /// have the same number of columns (a header split over two tables).
-fn merge_layout(new: Layout, previous: Option<&Layout>) -> Layout {
-    let Some(prev) = previous else { return new };
-    if prev.roles.len() != new.roles.len() {
-        return new;
-    }
+fn merge_layout(new: &Layout, previous: Option<&Layout>) -> Layout {
+    let Some(prev) = previous.filter(|prev| prev.roles.len() == new.roles.len()) else {
+        return new.clone();
+    };
     let roles = new
         .roles
-        .into_iter()
+        .iter()
         .zip(&prev.roles)
         .map(|(n, p)| match n {
             None => p.clone(),
@@ -327,7 +352,7 @@ fn merge_layout(new: Layout, previous: Option<&Layout>) -> Layout {
             {
                 p.clone()
             }
-            other => other,
+            other => other.clone(),
         })
         .collect();
     Layout { roles }
@@ -355,9 +380,15 @@ pub(crate) trait TableRow<'a> {
 }
 
 /// A cell taken out of a row, made a record's cell.
-pub(crate) trait IntoCell {
+pub(crate) trait IntoCell: Sized {
     /// The cell as a [`Cell`].
     fn into_cell(self) -> Cell;
+
+    /// Append the cell to `cell` ([`Cell::append_owned`] of
+    /// [`IntoCell::into_cell`]), its lines perhaps made in place.
+    fn append_to(self, cell: &mut Cell) {
+        cell.append_owned(self.into_cell());
+    }
 }
 
 impl IntoCell for Cow<'_, Cell> {
@@ -412,8 +443,12 @@ pub(crate) struct Assembler<'a, C: Clone> {
     /// The layout of the table being read (behind an `Rc`, so that a data
     /// row can hold it while it pushes records).
     layout: Option<Rc<Layout>>,
-    /// Header rows not yet settled into a layout, as read.
-    pending_header: Vec<HeaderRow<'a, C>>,
+    /// Header rows not yet settled into a layout, as read. Header rows
+    /// with no data below them continue into the next table.
+    pending_header: Vec<PendingHeader<'a, C>>,
+    /// How many data rows of the table being read have been placed since
+    /// it started or its header was repeated (a new page).
+    data_rows: usize,
     /// The header rows of the last layout built, and that layout as built
     /// (before merging). Converters repeat the header on every page: a row
     /// equal to one of these rows is the same header row, and the same rows
@@ -470,6 +505,7 @@ impl<'a, C: CellLines + Clone + PartialEq> Assembler<'a, C> {
         Assembler {
             layout: None,
             pending_header: Vec::new(),
+            data_rows: 0,
             last_header: None,
             remember_header: true,
             section: None,
@@ -498,52 +534,60 @@ impl<'a, C: CellLines + Clone + PartialEq> Assembler<'a, C> {
 
     /// Take the next block, a table: its rows, in order.
     pub(crate) fn table<R: TableRow<'a, Cell = C>>(&mut self, rows: impl Iterator<Item = R>) {
-        self.before_first_table.get_or_insert(self.text.len());
-        let mut header_rows: Vec<HeaderRow<'a, C>> = std::mem::take(&mut self.pending_header);
-        let mut data_rows = 0usize;
+        self.start_table();
         for row in rows {
-            match self.classify(row.cells()) {
-                RowKind::Empty => {}
-                RowKind::Numbering => self.settle_header(&mut header_rows),
-                RowKind::Section(name) => {
-                    self.settle_header(&mut header_rows);
-                    self.section = Some(name);
-                }
-                RowKind::Header(roles) => {
-                    if header_rows.is_empty() && data_rows > 0 {
-                        // A header repeated inside a table: a new page.
-                        data_rows = 0;
-                    }
-                    header_rows.push(HeaderRow {
+            self.row(row);
+        }
+    }
+
+    /// Take the next block, a table whose rows [`Assembler::row`] takes
+    /// one by one. (Header rows with no data below them in the table
+    /// before continue into this one.)
+    pub(crate) fn start_table(&mut self) {
+        self.before_first_table.get_or_insert(self.text.len());
+        self.data_rows = 0;
+    }
+
+    /// Take the next row of the table being read.
+    pub(crate) fn row<R: TableRow<'a, Cell = C>>(&mut self, row: R) {
+        if let Some(at) = self.known_header(row.cells()) {
+            // `classify` depends on nothing but the cells: a header row.
+            self.header_row(PendingHeader::Known(at));
+            return;
+        }
+        match classify(row.cells()) {
+            RowKind::Empty => {}
+            RowKind::Numbering => self.settle_header(),
+            RowKind::Section(name) => {
+                self.settle_header();
+                self.section = Some(name);
+            }
+            RowKind::Header(roles) => self.header_row(PendingHeader::Read(HeaderRow {
+                cells: row.into_cells(),
+                roles,
+                header: true,
+            })),
+            RowKind::Data => {
+                // A second header row with a single sub-header (one year)?
+                let sub_header = if self.pending_header.is_empty() {
+                    None
+                } else {
+                    sub_header_roles(row.cells())
+                };
+                match sub_header {
+                    Some(roles) => self.pending_header.push(PendingHeader::Read(HeaderRow {
                         cells: row.into_cells(),
                         roles,
-                        header: true,
-                    });
-                }
-                RowKind::Data => {
-                    // A second header row with a single sub-header (one year)?
-                    let sub_header = if header_rows.is_empty() {
-                        None
-                    } else {
-                        sub_header_roles(row.cells())
-                    };
-                    match sub_header {
-                        Some(roles) => header_rows.push(HeaderRow {
-                            cells: row.into_cells(),
-                            roles,
-                            header: false,
-                        }),
-                        None => {
-                            self.settle_header(&mut header_rows);
-                            self.data_row(row, data_rows == 0);
-                            data_rows += 1;
-                        }
+                        header: false,
+                    })),
+                    None => {
+                        self.settle_header();
+                        self.data_row(row, self.data_rows == 0);
+                        self.data_rows += 1;
                     }
                 }
             }
         }
-        // Header rows with no data below them continue into the next table.
-        self.pending_header = header_rows;
     }
 
     /// The records and metadata of all the blocks taken.
@@ -588,39 +632,52 @@ impl<'a, C: CellLines + Clone + PartialEq> Assembler<'a, C> {
         }
     }
 
-    /// [`classify`] a row's cells, or know them for a header row of the
-    /// last layout.
-    fn classify(&self, cells: &[C]) -> RowKind {
-        let known = self.last_header.as_ref().and_then(|(rows, _)| {
-            rows.iter()
-                .find(|known| known.header && *known.cells == *cells)
-        });
-        match known {
-            // `classify` depends on nothing but the cells.
-            Some(known) => RowKind::Header(known.roles.clone()),
-            None => classify(cells),
-        }
+    /// Where a row of `cells` is among the header rows of the last layout
+    /// (those [`classify`] finds a header), if it is one of them.
+    fn known_header(&self, cells: &[C]) -> Option<usize> {
+        let (rows, _) = self.last_header.as_ref()?;
+        rows.iter()
+            .position(|known| known.header && *known.cells == *cells)
     }
 
-    fn settle_header(&mut self, header_rows: &mut Vec<HeaderRow<'a, C>>) {
-        if header_rows.is_empty() {
+    /// Take a header row of the table being read.
+    fn header_row(&mut self, row: PendingHeader<'a, C>) {
+        if self.pending_header.is_empty() && self.data_rows > 0 {
+            // A header repeated inside a table: a new page.
+            self.data_rows = 0;
+        }
+        self.pending_header.push(row);
+    }
+
+    /// Build the layout of the header rows read (if any), which are then
+    /// settled.
+    fn settle_header(&mut self) {
+        if self.pending_header.is_empty() {
             return;
         }
-        let built = match &self.last_header {
-            Some((rows, built)) if rows == header_rows => {
-                header_rows.clear();
-                built.clone()
+        let layout = match &self.last_header {
+            Some((rows, built)) if same_rows(&self.pending_header, rows) => {
+                self.pending_header.clear();
+                merge_layout(built, self.layout.as_deref())
             }
-            _ => {
-                let built = build_layout(header_rows);
-                let rows = std::mem::take(header_rows);
+            last => {
+                let known = last.as_ref().map_or(&[][..], |(rows, _)| rows);
+                let rows: Vec<HeaderRow<'a, C>> = self
+                    .pending_header
+                    .drain(..)
+                    .filter_map(|row| match row {
+                        PendingHeader::Known(at) => known.get(at).cloned(),
+                        PendingHeader::Read(row) => Some(row),
+                    })
+                    .collect();
+                let built = build_layout(&rows);
+                let layout = merge_layout(&built, self.layout.as_deref());
                 if self.remember_header {
-                    self.last_header = Some((rows, built.clone()));
+                    self.last_header = Some((rows, built));
                 }
-                built
+                layout
             }
         };
-        let layout = merge_layout(built, self.layout.as_deref());
         self.years.extend(layout.years());
         self.layout = Some(Rc::new(layout));
     }
@@ -670,6 +727,10 @@ impl<'a, C: CellLines + Clone + PartialEq> Assembler<'a, C> {
                 ),
                 Some(&ColumnRole::Year(year)) => {
                     if is_mark_cell(cell) {
+                        if years.is_empty() {
+                            // Room for every year column at once.
+                            years.reserve_exact(layout.years().count());
+                        }
                         years.push(year);
                     } else {
                         self.diagnostics.push(
@@ -743,54 +804,70 @@ impl<'a, C: CellLines + Clone + PartialEq> Assembler<'a, C> {
                 .with_span(span),
             );
         } else {
-            // The placed cells, those of a role joined in column order.
-            let mut cells: Vec<(ColumnRole, Cell)> = Vec::with_capacity(placed.len());
-            let mut next = placed.iter().copied().peekable();
-            for (i, taken) in row.take_cells().enumerate() {
-                if next.next_if_eq(&i).is_none() {
-                    if next.peek().is_none() {
-                        break;
-                    }
-                    continue;
-                }
-                let Some(role) = layout.roles.get(i).and_then(Option::as_ref) else {
-                    continue;
+            let roles = &layout.roles;
+            let taken = row.take_cells();
+            if starts_record || ditto {
+                // A ditto row is a new record of the agency above.
+                let instansi = if ditto {
+                    self.records
+                        .last()
+                        .and_then(|r| r.cell(&ColumnRole::Instansi))
+                        .cloned()
+                } else {
+                    None
                 };
-                let cell = taken.into_cell();
-                match cells.iter_mut().find(|(r, _)| r == role) {
-                    Some((_, existing)) => existing.append_owned(cell),
-                    None => cells.push((role.clone(), cell)),
-                }
-            }
-            if starts_record {
-                self.push_record(cells, years, false, span);
-            } else if ditto {
-                // A ditto row: a new record of the agency above.
-                match self
-                    .records
-                    .last()
-                    .and_then(|r| r.cell(&ColumnRole::Instansi))
-                    .cloned()
-                {
-                    Some(instansi) => {
-                        cells.insert(0, (ColumnRole::Instansi, instansi));
-                        self.push_record(cells, years, true, span);
+                let ditto = instansi.is_some();
+                // The cells of a role joined in column order, after the
+                // agency inherited.
+                let mut cells: Vec<(ColumnRole, Cell)> =
+                    Vec::with_capacity(placed.len() + usize::from(ditto));
+                cells.extend(instansi.map(|c| (ColumnRole::Instansi, c)));
+                for_each_placed(taken, &placed, roles, |role, taken| {
+                    match cells.iter_mut().find(|(r, _)| r == role) {
+                        Some((_, existing)) => taken.append_to(existing),
+                        None => cells.push((role.clone(), taken.into_cell())),
                     }
-                    None => {
-                        self.diagnostics.push(
-                            Diagnostic::warning(
-                                "missing-instansi",
-                                "a plan row has no INSTANSI and no row above it to inherit one from",
-                            )
-                            .with_span(span),
-                        );
-                        self.push_record(cells, years, false, span);
-                    }
+                });
+                if starts_record || ditto {
+                    self.push_record(cells, years, ditto, span);
+                } else {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            "missing-instansi",
+                            "a plan row has no INSTANSI and no row above it to inherit one from",
+                        )
+                        .with_span(span),
+                    );
+                    self.push_record(cells, years, false, span);
                 }
             } else if let Some(prev) = self.records.last_mut() {
-                // A continuation: the row above, broken by a page break.
-                for (role, cell) in cells {
-                    prev.cell_mut(&role).append_owned(cell);
+                // A continuation: the row above, broken by a page break. Its
+                // cells are appended where they go (as they would be once
+                // those of a role were joined: a cell's lines have no blank
+                // ones at the ends), unless a role takes two of them.
+                let distinct = placed.iter().enumerate().all(|(k, &i)| {
+                    let role = roles.get(i);
+                    placed
+                        .get(..k)
+                        .unwrap_or_default()
+                        .iter()
+                        .all(|&j| roles.get(j) != role)
+                });
+                if distinct {
+                    for_each_placed(taken, &placed, roles, |role, taken| {
+                        taken.append_to(prev.cell_mut(role));
+                    });
+                } else {
+                    let mut cells: Vec<(&ColumnRole, Cell)> = Vec::with_capacity(placed.len());
+                    for_each_placed(taken, &placed, roles, |role, taken| {
+                        match cells.iter_mut().find(|(r, _)| *r == role) {
+                            Some((_, existing)) => taken.append_to(existing),
+                            None => cells.push((role, taken.into_cell())),
+                        }
+                    });
+                    for (role, cell) in cells {
+                        prev.cell_mut(role).append_owned(cell);
+                    }
                 }
                 prev.span = prev.span.cover(&span);
             }
@@ -819,6 +896,29 @@ impl<'a, C: CellLines + Clone + PartialEq> Assembler<'a, C> {
             ditto,
             span,
         });
+    }
+}
+
+/// Call `place` with each of a row's `cells` whose index is in `placed`
+/// (ascending), and its role.
+fn for_each_placed<'r, T>(
+    cells: impl Iterator<Item = T>,
+    placed: &[usize],
+    roles: &'r [Option<ColumnRole>],
+    mut place: impl FnMut(&'r ColumnRole, T),
+) {
+    let mut next = placed.iter().copied().peekable();
+    for (i, cell) in cells.enumerate() {
+        if next.next_if_eq(&i).is_none() {
+            // The cells after the last placed one are not looked at.
+            if next.peek().is_none() {
+                break;
+            }
+            continue;
+        }
+        if let Some(role) = roles.get(i).and_then(Option::as_ref) {
+            place(role, cell);
+        }
     }
 }
 

@@ -12,17 +12,20 @@ pub fn read(text: &str) -> RawDocument {
     // About one block per line (a capacity hint only).
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let mut blocks = Vec::with_capacity(lines);
-    let row = |cells: &mut Vec<RawCell<'_>>, span| RawRow {
-        cells: cells.iter().map(cell).collect(),
-        span,
-    };
-    let mut reader = Reader::new(text, row);
+    let mut reader = Reader::new(text);
     while let Some(block) = reader.block() {
         blocks.push(match block {
             Start::Text(line) => Block::Text(line),
-            Start::Table => Block::Table(RawTable {
-                rows: std::iter::from_fn(|| reader.row()).collect(),
-            }),
+            Start::Table => {
+                let mut rows = Vec::new();
+                while let Some(span) = reader.row() {
+                    rows.push(RawRow {
+                        cells: reader.cells.iter().map(cell).collect(),
+                        span,
+                    });
+                }
+                Block::Table(RawTable { rows })
+            }
         });
     }
     RawDocument { blocks }
@@ -30,64 +33,73 @@ pub fn read(text: &str) -> RawDocument {
 
 /// Read Markdown text and assemble its plan records: what
 /// [`crate::assemble::assemble`] makes of [`read`]'s document, found with
-/// less work. Each row is assembled as soon as it is read (so the memory of
-/// one serves the next), and rows are handed over as raw cells: only the
+/// less work. Each row is assembled as soon as it is read, in the reader's
+/// own buffer of raw cells (so the memory of one serves the next): only the
 /// cells that go into records are built into [`Cell`]s, while header and
 /// numbering rows, which converters repeat on every page, are read where
 /// they lie.
 pub(crate) fn parse(text: &str) -> Parsed {
     let mut asm = Assembler::new();
-    let mut reader = Reader::new(text, LazyRow::new);
+    let mut reader = Reader::new(text);
     while let Some(block) = reader.block() {
         match block {
             Start::Text(line) => asm.text(Cow::Owned(line)),
-            Start::Table => asm.table(std::iter::from_fn(|| reader.row())),
+            Start::Table => {
+                asm.start_table();
+                while let Some(span) = reader.row() {
+                    asm.row(LazyRow {
+                        cells: &mut reader.cells,
+                        span,
+                    });
+                }
+            }
         }
     }
     asm.finish()
 }
 
-/// A table row as read, its cells not yet built.
-struct LazyRow<'a> {
-    cells: Vec<RawCell<'a>>,
+/// A table row as read, its cells not yet built: the reader's raw cells,
+/// lent for as long as the row is assembled.
+struct LazyRow<'r, 'a> {
+    cells: &'r mut Vec<RawCell<'a>>,
     span: Span,
 }
 
-impl<'a> LazyRow<'a> {
-    /// A row of the raw cells in `cells`, which is left empty, with room
-    /// for as many (so that it does not grow again for the next row).
-    fn new(cells: &mut Vec<RawCell<'a>>, span: Span) -> Self {
-        let room = Vec::with_capacity(cells.len());
-        LazyRow {
-            cells: std::mem::replace(cells, room),
-            span,
-        }
-    }
-}
-
-impl<'a> TableRow<'a> for LazyRow<'a> {
+impl<'a> TableRow<'a> for LazyRow<'_, 'a> {
     type Cell = RawCell<'a>;
 
     fn cells(&self) -> &[RawCell<'a>] {
-        &self.cells
+        self.cells
     }
 
     fn span(&self) -> Span {
         self.span
     }
 
+    /// The cells move out (a header row keeps them), and the reader gets
+    /// room for as many, so that it does not grow again for the next row.
     fn into_cells(self) -> Cow<'a, [RawCell<'a>]> {
-        Cow::Owned(self.cells)
+        let room = Vec::with_capacity(self.cells.len());
+        Cow::Owned(std::mem::replace(self.cells, room))
     }
 
+    /// The cells are drained: the reader keeps their room.
     fn take_cells(self) -> impl Iterator<Item: IntoCell> {
-        self.cells.into_iter()
+        self.cells.drain(..)
     }
 }
 
 impl IntoCell for RawCell<'_> {
     fn into_cell(self) -> Cell {
         cell(&self)
+    }
+
+    /// The lines are made where they go: a cell's lines have no blank ones
+    /// at the ends, which [`Cell::append_owned`] would drop.
+    fn append_to(self, cell: &mut Cell) {
+        // Room for the lines at once, as `append_owned` makes it.
+        cell.lines.reserve(usize::from(self.tags.min(31)) + 1);
+        push_lines(&self, &mut cell.lines);
     }
 }
 
@@ -99,30 +111,26 @@ enum Start {
     Table,
 }
 
-/// Reads Markdown text block by block, and a table row by row, each row
-/// made by `make_row` from the row's raw cells (which it may take) and its
-/// span.
-struct Reader<'a, R, F> {
+/// Reads Markdown text block by block, and a table row by row, each row's
+/// raw cells into one buffer, [`Reader::cells`].
+struct Reader<'a> {
     /// The lines not yet read.
     lines: SourceLines<'a>,
     /// The number of the last line read.
     number: u32,
     /// Whether a table is being read.
     in_table: bool,
-    /// The first row of the table just started.
-    first_row: Option<R>,
+    /// The span of the first row of the table just started, whose cells
+    /// are in `cells`.
+    first_row: Option<Span>,
     /// The text line that ended the last table, which follows it.
     held: Option<TextLine>,
     /// The raw cells of the current row.
     cells: Vec<RawCell<'a>>,
-    make_row: F,
 }
 
-impl<'a, R, F> Reader<'a, R, F>
-where
-    F: FnMut(&mut Vec<RawCell<'a>>, Span) -> R,
-{
-    fn new(text: &'a str, make_row: F) -> Self {
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Self {
         Reader {
             lines: SourceLines::new(text),
             number: 0,
@@ -130,7 +138,6 @@ where
             first_row: None,
             held: None,
             cells: Vec::new(),
-            make_row,
         }
     }
 
@@ -141,11 +148,11 @@ where
         Some((trim(line), Span::line(self.number)))
     }
 
-    /// The row of a table line, `None` for a separator row (`|---|:--:|`),
-    /// which belongs to the table it is in.
-    fn table_line(&mut self, line: &'a str, span: Span) -> Option<R> {
+    /// Read a table line into `cells`: its span, `None` for a separator
+    /// row (`|---|:--:|`), which belongs to the table it is in.
+    fn table_line(&mut self, line: &'a str, span: Span) -> Option<Span> {
         split_row(line, &mut self.cells);
-        (!is_separator(&self.cells)).then(|| (self.make_row)(&mut self.cells, span))
+        (!is_separator(&self.cells)).then_some(span)
     }
 
     /// How the next block starts, `None` at the end of the text. The rows of
@@ -164,10 +171,11 @@ where
         Some(Start::Text(text_line(line, span)))
     }
 
-    /// The next row of the table being read, `None` at its end.
-    fn row(&mut self) -> Option<R> {
-        if let Some(row) = self.first_row.take() {
-            return Some(row);
+    /// The span of the next row of the table being read, whose cells are
+    /// then in `cells`; `None` at its end.
+    fn row(&mut self) -> Option<Span> {
+        if let Some(span) = self.first_row.take() {
+            return Some(span);
         }
         while self.in_table {
             let Some((line, span)) = self.line() else {
@@ -176,8 +184,8 @@ where
             };
             // Inside a table, a row may omit its leading pipe (GFM).
             if line.starts_with('|') || has_pipe(line) {
-                if let Some(row) = self.table_line(line, span) {
-                    return Some(row);
+                if let Some(span) = self.table_line(line, span) {
+                    return Some(span);
                 }
             } else {
                 self.in_table = false;
@@ -328,64 +336,79 @@ fn cell(raw: &RawCell<'_>) -> Cell {
             lines: vec![text.to_string()],
         };
     }
-    // Many cells are lines joined by `<br>` and nothing else.
-    if !raw.entities {
-        if let Some(lines) = line_break_lines(&raw.text, raw.tags) {
-            return Cell { lines };
-        }
-    }
-    cell_from_lines(raw)
+    // Each line but the last ends at a `<` (not every `<` ends a line, so
+    // the guess is capped).
+    let mut lines = Vec::with_capacity(usize::from(raw.tags.min(31)) + 1);
+    push_marked_up_lines(raw, &mut lines);
+    Cell { lines }
 }
 
-/// [`cell`] of a cell whose only markup is `<br>` (in any case), which
-/// holds `tags` of `<`: its lines split at once, without [`RawLines`];
-/// `None` when some `<` starts anything else.
-fn line_break_lines(text: &str, tags: u16) -> Option<Vec<String>> {
-    let mut out = Vec::with_capacity(usize::from(tags.min(31)) + 1);
+/// Push the lines of [`cell`] onto `out`.
+fn push_lines(raw: &RawCell<'_>, out: &mut Vec<String>) {
+    match raw.plain() {
+        Some("") => {}
+        Some(text) => out.push(text.to_string()),
+        None => push_marked_up_lines(raw, out),
+    }
+}
+
+/// [`push_lines`] of a cell that holds markup.
+fn push_marked_up_lines(raw: &RawCell<'_>, out: &mut Vec<String>) {
+    // Many cells are lines joined by `<br>` and nothing else.
+    if raw.entities || !push_line_break_lines(&raw.text, out) {
+        push_raw_lines(raw, out);
+    }
+}
+
+/// [`push_lines`] of a cell whose only markup is `<br>` (in any case): its
+/// lines split at once, without [`RawLines`]; `false`, and nothing pushed,
+/// when some `<` starts anything else.
+fn push_line_break_lines(text: &str, out: &mut Vec<String>) -> bool {
+    let first = out.len();
     let mut start = 0;
     for lt in memchr::memchr_iter(b'<', text.as_bytes()) {
-        if !text
+        let line_break = text
             .as_bytes()
-            .get(lt..lt + 4)?
-            .eq_ignore_ascii_case(b"<br>")
-        {
-            return None;
+            .get(lt..lt + 4)
+            .is_some_and(|tag| tag.eq_ignore_ascii_case(b"<br>"));
+        if !line_break {
+            out.truncate(first);
+            return false;
         }
         // `<` is ASCII, so `start` and `lt` are character boundaries.
-        let line = trim(text.get(start..lt)?);
+        let line = trim(text.get(start..lt).unwrap_or_default());
         // Leading blank lines carry nothing.
-        if !(line.is_empty() && out.is_empty()) {
+        if !(line.is_empty() && out.len() == first) {
             out.push(line.to_string());
         }
         start = lt + 4;
     }
-    let line = trim(text.get(start..)?);
-    if !(line.is_empty() && out.is_empty()) {
+    let line = trim(text.get(start..).unwrap_or_default());
+    if !(line.is_empty() && out.len() == first) {
         out.push(line.to_string());
     }
-    // Trailing blank lines carry nothing either.
-    while out.last().is_some_and(String::is_empty) {
-        out.pop();
-    }
-    Some(out)
+    drop_trailing_blank_lines(out, first);
+    true
 }
 
-/// [`cell`] by the general way: [`RawLines`].
-fn cell_from_lines(raw: &RawCell<'_>) -> Cell {
-    // Each line but the last ends at a `<` (not every `<` ends a line, so
-    // the guess is capped).
-    let mut out = Vec::with_capacity(usize::from(raw.tags.min(31)) + 1);
+/// Remove the blank lines at the end of `lines`, down to the line at
+/// `first`: trailing blank lines carry nothing either.
+fn drop_trailing_blank_lines(lines: &mut Vec<String>, first: usize) {
+    while lines.len() > first && lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+}
+
+/// [`push_lines`] by the general way: [`RawLines`].
+fn push_raw_lines(raw: &RawCell<'_>, out: &mut Vec<String>) {
+    let first = out.len();
     for line in RawLines::new(raw) {
         // Leading blank lines carry nothing.
-        if !(line.is_empty() && out.is_empty()) {
+        if !(line.is_empty() && out.len() == first) {
             out.push(line.into_owned());
         }
     }
-    // Trailing blank lines carry nothing either.
-    while out.last().is_some_and(String::is_empty) {
-        out.pop();
-    }
-    Cell { lines: out }
+    drop_trailing_blank_lines(out, first);
 }
 
 impl CellLines for RawCell<'_> {
@@ -1166,7 +1189,16 @@ mod tests {
                     prop_assert!(built.lines.first().map_or(head.is_empty(), |l| l.starts_with(head)));
                 }
                 for raw in &raw {
-                    prop_assert_eq!(cell(raw), cell_from_lines(raw));
+                    let mut general = Vec::new();
+                    push_raw_lines(raw, &mut general);
+                    prop_assert_eq!(&cell(raw).lines, &general);
+                    // Lines made in place are the cell built and appended.
+                    let above = Cell::new(vec!["di atas".to_string(), String::new()]);
+                    let mut appended = above.clone();
+                    appended.append_owned(cell(raw));
+                    let mut in_place = above;
+                    raw.clone().append_to(&mut in_place);
+                    prop_assert_eq!(in_place, appended);
                 }
                 let built: Vec<Cell> = raw.iter().map(cell).collect();
                 prop_assert_eq!(
@@ -1236,8 +1268,8 @@ mod tests {
         #[test]
         fn cells_of_line_breaks_only_are_split_at_once() {
             let lines = |text: &str| {
-                let tags = text.matches('<').count() as u16;
-                line_break_lines(text, tags)
+                let mut out = Vec::new();
+                push_line_break_lines(text, &mut out).then_some(out)
             };
             assert_eq!(
                 lines("<br> a <BR>b<br><br>c <br>").unwrap(),
@@ -1248,6 +1280,14 @@ mod tests {
             assert_eq!(lines("a<br>b<br/>c"), None);
             assert_eq!(lines("a<br>b <i>c</i>"), None);
             assert_eq!(lines("umur < 18"), None);
+            // Lines pushed after others: the blank ones at the ends of the
+            // cell's own lines go, and nothing is pushed when the general
+            // way is needed.
+            let mut out = vec![String::new()];
+            assert!(push_line_break_lines("<br>a<br><br>b<br><br>", &mut out));
+            assert_eq!(out, ["", "a", "", "b"]);
+            assert!(!push_line_break_lines("c<br>d<i>", &mut out));
+            assert_eq!(out, ["", "a", "", "b"]);
         }
 
         #[test]
