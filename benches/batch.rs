@@ -14,6 +14,12 @@
 
 mod corpus;
 
+/// The allocator of the `pergub` binary, so that the benches measure what
+/// the command runs (the floor runs with it too).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher};
 use pergub::{BatchInput, Error, Format, Loaded, Pipeline};

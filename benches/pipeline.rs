@@ -14,6 +14,16 @@
 
 mod corpus;
 
+/// The allocator of the `pergub` binary, so that the benches measure what
+/// the command runs (the floor runs with it too).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+#[cfg(not(target_env = "msvc"))]
+const ALLOCATOR_NAME: &str = "jemalloc, as the pergub binary";
+#[cfg(target_env = "msvc")]
+const ALLOCATOR_NAME: &str = "the system's, as the pergub binary";
+
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use pergub::{Format, Pipeline};
@@ -217,7 +227,7 @@ fn ratio() {
         1.0 / best_one.as_secs_f64()
     );
     println!(
-        "threads: {}; ratio on one thread: {ratio_one:.2}",
+        "threads: {}; allocator: {ALLOCATOR_NAME}; ratio on one thread: {ratio_one:.2}",
         all_cores().current_num_threads()
     );
     println!(

@@ -9,6 +9,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The allocator of the `pergub` binary (the library leaves the choice to
+/// its users): see `docs/performance.md`.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Reconstruct the plan tables of Indonesian RAD regulations (Peraturan
 /// Gubernur / Bupati / Wali Kota annexes) into validated pergub-rad/1 JSON.
 ///
