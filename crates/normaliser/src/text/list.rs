@@ -1,32 +1,38 @@
 //! Splitting a cell's lines into list items (`OUTPUT.md`, rule 7).
 
-use crate::Lexicon;
+use std::ops::Range;
 
-/// The lines of one item, borrowed from the cell's cleaned lines.
-pub(crate) type ItemLines<'a> = Vec<&'a str>;
+use crate::Lexicon;
 
 /// Group cleaned lines into items: numbered markers (`1.`, `2)`) in
 /// sequence, bullets (`-`, `•`), lines ending in `;`, and blank lines start
 /// a new item. Markers are dropped, and so is a trailing `;` or `,` that only
 /// separated the items. Lettered sub-items (`a.`) stay in their parent.
+///
+/// The items' lines, borrowed from `lines`, are pushed to `item_lines` and
+/// each item is a range of them, pushed to `items` (both empty at first):
+/// a worker keeps the two vectors from cell to cell.
 pub(crate) fn split_items<'a, S: AsRef<str>>(
     lines: &'a [S],
     lexicon: &Lexicon,
-) -> Vec<ItemLines<'a>> {
-    let mut items: Vec<ItemLines<'a>> = Vec::new();
-    let mut current: ItemLines<'a> = Vec::new();
+    item_lines: &mut Vec<&'a str>,
+    items: &mut Vec<Range<usize>>,
+) {
+    // The current item is `item_lines[current..]`.
+    let mut current = item_lines.len();
     let mut last_number: Option<u32> = None;
     let mut is_list = false;
     for line in lines {
         let line = line.as_ref().trim();
         if line.is_empty() {
-            if !current.is_empty() {
-                items.push(std::mem::take(&mut current));
+            if item_lines.len() > current {
+                items.push(current..item_lines.len());
+                current = item_lines.len();
                 is_list = true;
             }
             continue;
         }
-        let previous = current.last().copied();
+        let previous = item_lines.get(current..).and_then(|c| c.last()).copied();
         let body = match marker(line, last_number, previous, lexicon) {
             Some(Marker::Number(n, len)) => {
                 last_number = Some(n);
@@ -37,8 +43,9 @@ pub(crate) fn split_items<'a, S: AsRef<str>>(
         };
         let line = match body {
             Some(len) => {
-                if !current.is_empty() {
-                    items.push(std::mem::take(&mut current));
+                if item_lines.len() > current {
+                    items.push(current..item_lines.len());
+                    current = item_lines.len();
                 }
                 is_list = true;
                 line.get(len..).unwrap_or("").trim_start()
@@ -48,27 +55,27 @@ pub(crate) fn split_items<'a, S: AsRef<str>>(
         if line.is_empty() {
             continue;
         }
-        current.push(line);
+        item_lines.push(line);
         if line.ends_with(';') {
-            items.push(std::mem::take(&mut current));
+            items.push(current..item_lines.len());
+            current = item_lines.len();
             is_list = true;
         }
     }
-    if !current.is_empty() {
-        items.push(current);
+    if item_lines.len() > current {
+        items.push(current..item_lines.len());
     }
     if is_list || items.len() > 1 {
-        for item in &mut items {
-            if let Some(last) = item.last_mut() {
+        for item in items.iter_mut() {
+            if let Some(last) = item.end.checked_sub(1).and_then(|l| item_lines.get_mut(l)) {
                 *last = last.trim_end_matches([';', ',']).trim_end();
                 if last.is_empty() {
-                    item.pop();
+                    item.end -= 1;
                 }
             }
         }
         items.retain(|item| !item.is_empty());
     }
-    items
 }
 
 /// A list marker at the start of a line, with its length in bytes.
@@ -141,9 +148,11 @@ mod tests {
 
     fn split(lines: &[&str]) -> Vec<Vec<String>> {
         let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-        split_items(&lines, Lexicon::embedded())
+        let (mut item_lines, mut items) = (Vec::new(), Vec::new());
+        split_items(&lines, Lexicon::embedded(), &mut item_lines, &mut items);
+        items
             .into_iter()
-            .map(|item| item.into_iter().map(str::to_string).collect())
+            .map(|item| item_lines[item].iter().map(|s| s.to_string()).collect())
             .collect()
     }
 

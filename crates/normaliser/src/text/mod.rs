@@ -23,6 +23,7 @@ mod vocabulary;
 pub use vocabulary::Vocabulary;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::Lexicon;
 
@@ -74,16 +75,33 @@ impl Restorer {
         vocabulary: &Vocabulary,
         workspace: &mut Workspace,
     ) -> Vec<String> {
-        let cleaned: Vec<Cow<'_, str>> = lines.iter().map(|l| clean::clean_line(l)).collect();
-        list::split_items(&cleaned, &self.lexicon)
-            .iter()
-            .map(|item| {
-                let restored =
-                    segment::restore_item(item, &self.lexicon, vocabulary, &mut workspace.segment);
-                clean::tidy_spacing(&restored)
-            })
-            .filter(|item| !item.is_empty())
-            .collect()
+        let mut cleaned: Vec<Cow<'_, str>> = reuse(std::mem::take(&mut workspace.cleaned));
+        cleaned.extend(lines.iter().map(|l| clean::clean_line(l)));
+        let mut item_lines: Vec<&str> = reuse(std::mem::take(&mut workspace.item_lines));
+        let mut items = std::mem::take(&mut workspace.items);
+        items.clear();
+        list::split_items(&cleaned, &self.lexicon, &mut item_lines, &mut items);
+        let mut restored = std::mem::take(&mut workspace.restored);
+        let mut out = Vec::with_capacity(items.len());
+        for item in &items {
+            restored.clear();
+            segment::restore_item(
+                item_lines.get(item.clone()).unwrap_or_default(),
+                &self.lexicon,
+                vocabulary,
+                &mut workspace.segment,
+                &mut restored,
+            );
+            let tidy = clean::tidy_spacing(&restored);
+            if !tidy.is_empty() {
+                out.push(tidy);
+            }
+        }
+        workspace.restored = restored;
+        workspace.items = items;
+        workspace.item_lines = reuse(item_lines);
+        workspace.cleaned = reuse(cleaned);
+        out
     }
 
     /// A cell's lines as one restored text (list markers kept).
@@ -100,8 +118,14 @@ impl Restorer {
             .collect();
         let lines: Vec<&str> = cleaned.iter().map(AsRef::as_ref).collect();
         let mut workspace = Workspace::default();
-        let restored =
-            segment::restore_item(&lines, &self.lexicon, vocabulary, &mut workspace.segment);
+        let mut restored = String::new();
+        segment::restore_item(
+            &lines,
+            &self.lexicon,
+            vocabulary,
+            &mut workspace.segment,
+            &mut restored,
+        );
         clean::tidy_spacing(&restored)
     }
 }
@@ -112,6 +136,14 @@ impl Restorer {
 #[derive(Debug, Default)]
 pub(crate) struct Workspace {
     segment: segment::Buffers,
+    /// A cell's cleaned lines, its items' lines and the items (ranges of
+    /// those), and an item's restored text before its spacing is tidied.
+    /// The vectors of lines are empty between cells: they borrow the
+    /// cell's lines, and are kept for their room only ([`reuse`]).
+    cleaned: Vec<Cow<'static, str>>,
+    item_lines: Vec<&'static str>,
+    items: Vec<Range<usize>>,
+    restored: String,
 }
 
 impl Workspace {
@@ -120,5 +152,66 @@ impl Workspace {
     /// the buffers' room is kept.
     pub(crate) fn start_document(&mut self, document: u64) {
         self.segment.start_document(document);
+    }
+}
+
+/// An empty vector with the room of `items`, for elements of the same
+/// layout: a worker keeps vectors of text borrowed from one cell or item
+/// from one to the next, with no lifetime of their own. (The standard
+/// library collects a vector's iterator into the vector's own allocation
+/// when the layouts match; a test checks that the room is kept.)
+fn reuse<T, U>(mut items: Vec<T>) -> Vec<U> {
+    items.clear();
+    items.into_iter().filter_map(|_| None).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Normaliser;
+    use pergub_model::Format;
+
+    /// A vector handed from one lifetime to another keeps its room, so
+    /// that a kept workspace does not allocate again.
+    #[test]
+    fn reuse_keeps_the_room() {
+        let line = String::from("Dinas Sosial");
+        let mut lines: Vec<&str> = Vec::with_capacity(40);
+        lines.extend(line.split(' '));
+        let kept: Vec<&'static str> = reuse(lines);
+        assert!(kept.is_empty());
+        assert_eq!(kept.capacity(), 40);
+        let cleaned: Vec<Cow<'_, str>> = reuse(Vec::<Cow<'static, str>>::with_capacity(9));
+        assert_eq!(cleaned.capacity(), 9);
+    }
+
+    /// One workspace kept from cell to cell and document to document
+    /// restores every cell of the fixture documents as a fresh one does.
+    #[test]
+    fn a_kept_workspace_restores_as_a_fresh_one() {
+        let documents = [
+            include_str!("../../../../fixtures/documents/000_861539b47a742229.txt"),
+            include_str!("../../../../fixtures/documents/010_jateng_tppo.md"),
+            include_str!("../../../../fixtures/documents/011_banyumas_kpa.md"),
+            include_str!("../../../../fixtures/documents/012_kupang_stunting.md"),
+            include_str!("../../../../fixtures/documents/013_lombok_timur_tppo.md"),
+            include_str!("../../../../fixtures/documents/014_kalbar_p4gn.md"),
+        ];
+        let normaliser = Normaliser::new();
+        let restorer = normaliser.restorer();
+        let none = Vocabulary::new();
+        let mut kept = Workspace::default();
+        let mut items = 0;
+        for (document, text) in (1..).zip(documents) {
+            let parsed = pergub_parser::parse(text.as_bytes(), Format::Markdown)
+                .unwrap_or_else(|e| panic!("fixture does not parse: {e}"));
+            kept.start_document(document);
+            for (_, cell) in parsed.records.iter().flat_map(|r| r.cells.iter()) {
+                let restored = restorer.items_with(&cell.lines, &none, &mut kept);
+                assert_eq!(restored, restorer.items(&cell.lines), "{:?}", cell.lines);
+                items += restored.len();
+            }
+        }
+        assert!(items > 1000, "only {items} items");
     }
 }

@@ -13,11 +13,12 @@
 //! passes unchanged.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::Vocabulary;
+use super::{reuse, Vocabulary};
 use crate::lexicon::{SpansBuffers, WordHasher};
 use crate::Lexicon;
 
@@ -142,30 +143,36 @@ struct Atom<'a> {
     glued_after: bool,
 }
 
-/// Restore the text of one item from its (cleaned) lines.
+/// Restore the text of one item from its (cleaned) lines, appended to
+/// `out`.
 pub(crate) fn restore_item(
     lines: &[&str],
     lexicon: &Lexicon,
     vocabulary: &Vocabulary,
     buffers: &mut Buffers,
-) -> String {
+    out: &mut String,
+) {
     let model = Model {
         lexicon,
         vocabulary,
     };
-    let atoms = merge_codes(atoms(lines, lexicon, vocabulary), &model);
-    let names = names(&atoms, &model);
+    let mut atoms = reuse(std::mem::take(&mut buffers.atoms));
+    let mut names = std::mem::take(&mut buffers.names);
+    cut_atoms(lines, lexicon, vocabulary, &mut atoms);
+    merge_codes(&mut atoms, &model, buffers);
+    find_names(&atoms, &model, &mut names, &mut buffers.lowers);
     // The restored text is about as long as the lines.
-    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    out.reserve(lines.iter().map(|l| l.len() + 1).sum());
     let mut i = 0;
     while i < atoms.len() {
         let Some(atom) = atoms.get(i) else { break };
         if atom.kind != Kind::Letters {
             push_gap(
-                &mut out,
+                out,
                 atoms.get(i.wrapping_sub(1)).filter(|_| i > 0),
                 atom,
                 &model,
+                buffers,
             );
             out.push_str(&atom.text);
             i += 1;
@@ -178,24 +185,30 @@ pub(crate) fn restore_item(
         }
         let run = atoms.get(i..end).unwrap_or(&[]);
         push_gap(
-            &mut out,
+            out,
             atoms.get(i.wrapping_sub(1)).filter(|_| i > 0),
             atom,
             &model,
+            buffers,
         );
-        model.run(run, names.get(i..end).unwrap_or(&[]), &mut out, buffers);
+        model.run(run, names.get(i..end).unwrap_or(&[]), out, buffers);
         i = end;
     }
-    out
+    buffers.atoms = reuse(atoms);
+    buffers.names = names;
 }
 
 /// Which atoms are proper names typed whole: a capitalised letter atom of
 /// at least four letters (`Xyzabc`, not `XYZ` nor `xyzabc`), unknown to the
 /// model, whose neighbour on either side (across a space or line break)
 /// begins with a capital.
-fn names(atoms: &[Atom<'_>], model: &Model<'_>) -> Vec<bool> {
+///
+/// `names` is filled, one for each atom; `lower` is room for a word in
+/// lower case.
+fn find_names(atoms: &[Atom<'_>], model: &Model<'_>, names: &mut Vec<bool>, lower: &mut String) {
     let capitalised = |a: &Atom| a.text.chars().next().is_some_and(char::is_uppercase);
-    let mut names = vec![false; atoms.len()];
+    names.clear();
+    names.resize(atoms.len(), false);
     for (k, atom) in atoms.iter().enumerate() {
         if atom.kind != Kind::Letters || !has_chars(&atom.text, 4) {
             continue;
@@ -217,17 +230,21 @@ fn names(atoms: &[Atom<'_>], model: &Model<'_>) -> Vec<bool> {
         let before = k.checked_sub(1).and_then(|p| atoms.get(p));
         let neighbour = before.is_some_and(|b| b.kind != Kind::Punct && capitalised(b))
             || next.is_some_and(|n| n.kind != Kind::Punct && capitalised(n));
-        if neighbour && model.zipf(&lower_case(&atom.text)).is_none() {
+        if !neighbour {
+            continue;
+        }
+        lower.clear();
+        push_lower(lower, &atom.text);
+        if model.zipf(lower).is_none() {
             names[k] = true;
         }
     }
-    names
 }
 
 /// Join the parts of a code cut by a line break (`BNP2TK` / `I`, `201` /
 /// `7`) into one fixed atom, so that the letters do not join the words
 /// after them.
-fn merge_codes<'a>(mut atoms: Vec<Atom<'a>>, model: &Model<'_>) -> Vec<Atom<'a>> {
+fn merge_codes(atoms: &mut Vec<Atom<'_>>, model: &Model<'_>, buffers: &mut Buffers) {
     // In place: `kept` atoms stay, each later one joins the last kept or
     // moves up behind it.
     let mut kept: usize = 0;
@@ -236,7 +253,7 @@ fn merge_codes<'a>(mut atoms: Vec<Atom<'a>>, model: &Model<'_>) -> Vec<Atom<'a>>
         let last = kept.checked_sub(1).and_then(|k| head.get_mut(k));
         if let (Some(last), Some(atom)) = (last, tail.first()) {
             let both = last.kind == Kind::Fixed && atom.kind != Kind::Punct;
-            if both && atom.gap == Gap::Break && joins_at_break(last, atom, model) {
+            if both && atom.gap == Gap::Break && joins_at_break(last, atom, model, buffers) {
                 last.text.to_mut().push_str(&atom.text);
                 continue;
             }
@@ -245,18 +262,23 @@ fn merge_codes<'a>(mut atoms: Vec<Atom<'a>>, model: &Model<'_>) -> Vec<Atom<'a>>
         kept += 1;
     }
     atoms.truncate(kept);
-    atoms
 }
 
 /// The separator before `atom`, outside letter runs.
-fn push_gap(out: &mut String, before: Option<&Atom<'_>>, atom: &Atom<'_>, model: &Model<'_>) {
+fn push_gap(
+    out: &mut String,
+    before: Option<&Atom<'_>>,
+    atom: &Atom<'_>,
+    model: &Model<'_>,
+    buffers: &mut Buffers,
+) {
     let Some(before) = before else { return };
     let text = match atom.gap {
         Gap::None => "",
         Gap::Space => " ",
         Gap::Hyphen | Gap::HyphenBreak => "-",
         Gap::Break => {
-            if joins_at_break(before, atom, model) {
+            if joins_at_break(before, atom, model, buffers) {
                 ""
             } else {
                 " "
@@ -269,7 +291,19 @@ fn push_gap(out: &mut String, before: Option<&Atom<'_>>, atom: &Atom<'_>, model:
 /// Whether a line break between two atoms (not both letters) falls inside
 /// a word: digits of a year (`201` / `7`), an acronym and its last letter
 /// (`TPP` / `O`), punctuation that hugs its neighbour.
-fn joins_at_break(before: &Atom<'_>, atom: &Atom<'_>, model: &Model<'_>) -> bool {
+fn joins_at_break(
+    before: &Atom<'_>,
+    atom: &Atom<'_>,
+    model: &Model<'_>,
+    buffers: &mut Buffers,
+) -> bool {
+    // Room for the two joined and for a code in lower case: buffers of
+    // `Model::run`, free outside it.
+    let Buffers {
+        joined,
+        lowers: lower,
+        ..
+    } = buffers;
     let b: &str = &before.text;
     let a: &str = &atom.text;
     if a.starts_with([',', '.', ';', ':', ')', ']', '%']) || b.ends_with(['(', '[']) {
@@ -281,20 +315,36 @@ fn joins_at_break(before: &Atom<'_>, atom: &Atom<'_>, model: &Model<'_>) -> bool
     }
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
     if all_digits(b) && a.starts_with(|c: char| c.is_ascii_digit()) {
-        let a_digits: String = a.chars().take_while(char::is_ascii_digit).collect();
-        let joined = format!("{b}{a_digits}");
+        let a_digits = a.bytes().take_while(u8::is_ascii_digit).count();
+        joined.clear();
+        joined.push_str(b);
+        joined.push_str(a.get(..a_digits).unwrap_or_default());
         let year = joined.len() == 4 && (joined.starts_with("19") || joined.starts_with("20"));
         return year || a.starts_with('0');
     }
     if before.kind == Kind::Fixed && b.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
-        let joined = format!("{b}{a}");
+        joined.clear();
+        joined.push_str(b);
+        joined.push_str(a);
+        let joined: &str = joined;
         // The document spells the joined code whole, not the parts.
         let seen = |s: &str| model.vocabulary.contains(s);
-        if seen(&joined) && !(seen(b) && seen(a)) {
+        if seen(joined) && !(seen(b) && seen(a)) {
             return true;
         }
-        let known = |s: &str| seen(s) || model.lexicon.contains(s);
-        if known(&joined) && !(known(b) && known(a)) {
+        // [`Lexicon::contains`], without a new string for the lower case.
+        let mut known = |s: &str| {
+            if seen(s) {
+                return true;
+            }
+            if !s.chars().any(char::is_uppercase) {
+                return model.lexicon.zipf_lower(s).is_some();
+            }
+            lower.clear();
+            push_lower(lower, s);
+            model.lexicon.zipf_lower(lower).is_some()
+        };
+        if known(joined) && !(known(b) && known(a)) {
             return true;
         }
         let single =
@@ -304,11 +354,17 @@ fn joins_at_break(before: &Atom<'_>, atom: &Atom<'_>, model: &Model<'_>) -> bool
     false
 }
 
-/// Cut the lines into atoms with the gap before each.
-fn atoms<'a>(lines: &[&'a str], lexicon: &Lexicon, vocabulary: &Vocabulary) -> Vec<Atom<'a>> {
+/// Cut the lines into atoms with the gap before each, into `atoms`
+/// (empty).
+fn cut_atoms<'a>(
+    lines: &[&'a str],
+    lexicon: &Lexicon,
+    vocabulary: &Vocabulary,
+    atoms: &mut Vec<Atom<'a>>,
+) {
     // About one atom per four bytes of text, to grow the vector rarely.
     let bytes: usize = lines.iter().map(|l| l.len()).sum();
-    let mut atoms: Vec<Atom<'a>> = Vec::with_capacity(bytes / 4 + 4);
+    atoms.reserve(bytes / 4 + 4);
     let line_count = lines.len();
     for (l, line) in lines.iter().enumerate() {
         let mut tokens = line.split_whitespace().enumerate().peekable();
@@ -335,7 +391,7 @@ fn atoms<'a>(lines: &[&'a str], lexicon: &Lexicon, vocabulary: &Vocabulary) -> V
                     token = &token[..token.len() - 1];
                 }
             }
-            push_token(&mut atoms, token, gap, lexicon, vocabulary);
+            push_token(atoms, token, gap, lexicon, vocabulary);
             if hyphen_after {
                 // The next line's first atom takes a hyphen gap.
                 atoms.push(Atom {
@@ -360,21 +416,19 @@ fn atoms<'a>(lines: &[&'a str], lexicon: &Lexicon, vocabulary: &Vocabulary) -> V
         }
         true
     });
-    let mut folded = atoms;
     if pending {
-        folded.push(Atom {
+        atoms.push(Atom {
             text: Cow::Borrowed("-"),
             kind: Kind::Punct,
             gap: Gap::None,
             glued_after: false,
         });
     }
-    for k in 1..folded.len() {
-        if folded[k].gap == Gap::None {
-            folded[k - 1].glued_after = true;
+    for k in 1..atoms.len() {
+        if atoms[k].gap == Gap::None {
+            atoms[k - 1].glued_after = true;
         }
     }
-    folded
 }
 
 /// Cut one whitespace-free token into atoms.
@@ -534,33 +588,25 @@ fn push_with_digits<'a>(atoms: &mut Vec<Atom<'a>>, core: &'a str, gap: Gap, lexi
             return;
         }
     }
-    // Segments of letters, digits and other characters.
-    let mut segments: Vec<(&str, bool)> = Vec::new();
-    let mut start = 0;
-    let mut class: Option<u8> = None;
-    for (i, c) in core.char_indices() {
-        let k = if c.is_alphabetic() {
-            0
-        } else if c.is_ascii_digit() {
-            1
-        } else {
-            2
-        };
-        if class.is_some_and(|old| old != k) {
-            segments.push((&core[start..i], class == Some(0)));
-            start = i;
-        }
-        class = Some(k);
-    }
-    segments.push((&core[start..], class == Some(0)));
     // A word is a letter segment with a lower-case letter and at least two
-    // letters; everything between words is one fixed code.
+    // letters; everything between words is one fixed code. The code's
+    // pieces follow one another in `core`: it is a range of it.
     let is_word = |seg: &str, letters: bool| {
         letters && seg.chars().count() >= 2 && seg.chars().any(char::is_lowercase)
     };
     let mut gap = gap;
-    let mut code = String::new();
-    for (seg, letters) in segments {
+    let mut code: Range<usize> = 0..0;
+    // Add the piece of `core` at `piece` to the code.
+    let extend = |code: &mut Range<usize>, piece: Range<usize>| {
+        if Range::is_empty(code) {
+            *code = piece;
+        } else if !piece.is_empty() {
+            code.end = piece.end;
+        }
+    };
+    let mut seg_start = 0;
+    for (seg, letters) in segments(core) {
+        let seg_end = seg_start + seg.len();
         if is_word(seg, letters) {
             // `DinasP`: the capitals at the end begin the code.
             let caps_tail = seg.chars().rev().take_while(|c| c.is_uppercase()).count();
@@ -575,7 +621,10 @@ fn push_with_digits<'a>(atoms: &mut Vec<Atom<'a>>, core: &'a str, gap: Gap, lexi
             let (mut word, mut tail) = seg.split_at(split);
             // `X4YZkegiatan`: the capitals after a code's digit are the code's.
             let caps_head = word.chars().take_while(|c| c.is_uppercase()).count();
-            if caps_head > 0 && code.ends_with(|c: char| c.is_ascii_digit()) {
+            let code_ends_in_digit = core
+                .get(code.clone())
+                .is_some_and(|c| c.ends_with(|c: char| c.is_ascii_digit()));
+            if caps_head > 0 && code_ends_in_digit {
                 let all = word
                     .char_indices()
                     .nth(caps_head)
@@ -587,7 +636,7 @@ fn push_with_digits<'a>(atoms: &mut Vec<Atom<'a>>, core: &'a str, gap: Gap, lexi
                     word.char_indices().nth(caps_head - 1).map_or(0, |(i, _)| i)
                 };
                 if rest.chars().count() >= 2 {
-                    code.push_str(&word[..at]);
+                    extend(&mut code, seg_start..seg_start + at);
                     word = &word[at..];
                 }
             }
@@ -597,7 +646,7 @@ fn push_with_digits<'a>(atoms: &mut Vec<Atom<'a>>, core: &'a str, gap: Gap, lexi
             }
             if !code.is_empty() {
                 atoms.push(Atom {
-                    text: Cow::Owned(std::mem::take(&mut code)),
+                    text: Cow::Borrowed(core.get(std::mem::take(&mut code)).unwrap_or_default()),
                     kind: Kind::Fixed,
                     gap,
                     glued_after: false,
@@ -613,19 +662,45 @@ fn push_with_digits<'a>(atoms: &mut Vec<Atom<'a>>, core: &'a str, gap: Gap, lexi
                 });
                 gap = Gap::Space;
             }
-            code.push_str(tail);
+            extend(&mut code, seg_end - tail.len()..seg_end);
         } else {
-            code.push_str(seg);
+            extend(&mut code, seg_start..seg_end);
         }
+        seg_start = seg_end;
     }
     if !code.is_empty() {
         atoms.push(Atom {
-            text: Cow::Owned(code),
+            text: Cow::Borrowed(core.get(code).unwrap_or_default()),
             kind: Kind::Fixed,
             gap,
             glued_after: false,
         });
     }
+}
+
+/// The segments of `code`, in order: runs of letters (with `true`), of
+/// ASCII digits and of other characters.
+fn segments(code: &str) -> impl Iterator<Item = (&str, bool)> {
+    let class = |c: char| {
+        if c.is_alphabetic() {
+            0
+        } else if c.is_ascii_digit() {
+            1
+        } else {
+            2
+        }
+    };
+    let mut rest = code;
+    std::iter::from_fn(move || {
+        let first = class(rest.chars().next()?);
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| class(c) != first)
+            .map_or(rest.len(), |(i, _)| i);
+        let (segment, after) = rest.split_at(end);
+        rest = after;
+        Some((segment, first == 0))
+    })
 }
 
 /// The word model: lexicon and document vocabulary.
@@ -713,8 +788,12 @@ pub(crate) struct Buffers {
     lowers: String,
     /// The lexicon's answers for the atoms seen so far.
     answers: Answers,
-    /// A hyphenated candidate, to look up.
+    /// A hyphenated candidate, to look up; a code or a word in lower case.
     joined: String,
+    /// An item's atoms (empty: they borrow the item's lines) and which are
+    /// names, kept for their room.
+    atoms: Vec<Atom<'static>>,
+    names: Vec<bool>,
     /// Weigh every candidate, as the reference the pruned search is tested
     /// against.
     #[cfg(test)]
@@ -734,7 +813,38 @@ struct Answers {
     /// The address of the lexicon that gave them: a workspace serves one
     /// restorer, but answers from another lexicon must not be reused.
     lexicon: usize,
-    zipf: HashMap<Box<str>, Option<f32>, BuildHasherDefault<WordHasher>>,
+    /// The words answered, one after the other: one string for all, kept
+    /// from document to document, instead of one allocation per word.
+    words: String,
+    /// By the hash of a word: where it is in `words`, and its zipf.
+    zipf: HashMap<u64, Answer, BuildHasherDefault<HashedKey>>,
+}
+
+/// A word remembered by [`Answers`].
+#[derive(Debug, Clone)]
+struct Answer {
+    word: Range<usize>,
+    zipf: Option<f32>,
+}
+
+/// The hasher of keys that are hashes already.
+#[derive(Debug, Default)]
+struct HashedKey(u64);
+
+impl Hasher for HashedKey {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Buffers {
@@ -742,28 +852,57 @@ impl Buffers {
     /// remembered of another document is forgotten (the room is kept).
     pub(crate) fn start_document(&mut self, document: u64) {
         if self.answers.document != document {
-            self.answers.zipf.clear();
+            self.answers.forget();
             self.answers.document = document;
         }
     }
 }
 
 impl Answers {
+    /// Forget every answer, keeping the room.
+    fn forget(&mut self) {
+        self.zipf.clear();
+        self.words.clear();
+    }
+
     /// [`Lexicon::zipf_lower`] of `lower`, remembered.
     fn zipf(&mut self, lexicon: &Lexicon, lower: &str) -> Option<f32> {
+        let mut hasher = WordHasher::default();
+        hasher.write(lower.as_bytes());
+        self.zipf_hashed(lexicon, lower, hasher.finish())
+    }
+
+    /// [`Answers::zipf`] of `lower`, whose hash is `hash`. A word whose
+    /// hash another word holds is not remembered.
+    fn zipf_hashed(&mut self, lexicon: &Lexicon, lower: &str, hash: u64) -> Option<f32> {
         let address = std::ptr::from_ref(lexicon).addr();
         if self.lexicon != address {
-            self.zipf.clear();
+            self.forget();
             // About the distinct words of a document, to grow rarely.
             self.zipf.reserve(ANSWERS);
+            self.words.reserve(ANSWERS * 8);
             self.lexicon = address;
         }
-        if let Some(&zipf) = self.zipf.get(lower) {
-            return zipf;
+        match self.zipf.entry(hash) {
+            Entry::Occupied(entry) => {
+                let answer = entry.get();
+                if self.words.get(answer.word.clone()) == Some(lower) {
+                    answer.zipf
+                } else {
+                    lexicon.zipf_lower(lower)
+                }
+            }
+            Entry::Vacant(entry) => {
+                let zipf = lexicon.zipf_lower(lower);
+                let from = self.words.len();
+                self.words.push_str(lower);
+                entry.insert(Answer {
+                    word: from..self.words.len(),
+                    zipf,
+                });
+                zipf
+            }
         }
-        let zipf = lexicon.zipf_lower(lower);
-        self.zipf.insert(lower.into(), zipf);
-        zipf
     }
 }
 
@@ -919,6 +1058,8 @@ impl Model<'_> {
             lowers: _,
             answers: _,
             joined,
+            atoms: _,
+            names: _,
             #[cfg(test)]
             exhaustive,
         } = buffers;
@@ -1289,7 +1430,7 @@ impl Model<'_> {
         if !reduplication
             && !*hyphen_right.get_or_insert_with(|| self.lexicon.may_end_hyphenated(r))
         {
-            return self.hyphen_prefix_cost(slots, at, plain);
+            return self.hyphen_prefix_cost(slots, at, plain, joined);
         }
         joined.clear();
         joined.extend(l);
@@ -1301,21 +1442,32 @@ impl Model<'_> {
                 return (cost, true);
             }
         }
-        self.hyphen_prefix_cost(slots, at, plain)
+        self.hyphen_prefix_cost(slots, at, plain, joined)
     }
 
     /// `se-Provinsi`: the cost of a candidate that is a prefix, a hyphen
     /// and a capitalised word (hyphen before slot `at`), if below `plain`.
-    fn hyphen_prefix_cost(&self, slots: &[Slot], at: usize, plain: f32) -> (f32, bool) {
+    /// `scratch` is room for the word.
+    fn hyphen_prefix_cost(
+        &self,
+        slots: &[Slot],
+        at: usize,
+        plain: f32,
+        scratch: &mut String,
+    ) -> (f32, bool) {
         let capital = slots.get(at).is_some_and(|s| s.c.is_uppercase());
         if !capital || at > MAX_PREFIX {
             return (plain, false);
         }
         let left = || slots[..at].iter().map(|s| s.lower);
         if HYPHEN_PREFIXES.iter().any(|p| p.chars().eq(left())) {
-            let right_original: String = slots[at..].iter().map(|s| s.c).collect();
-            let right: String = slots[at..].iter().map(|s| s.lower).collect();
-            let cost = self.word_cost(&right_original, &right) + 1.0;
+            // The word as typed, then in lower case.
+            scratch.clear();
+            scratch.extend(slots[at..].iter().map(|s| s.c));
+            let typed = scratch.len();
+            scratch.extend(slots[at..].iter().map(|s| s.lower));
+            let (right_original, right) = scratch.split_at(typed);
+            let cost = self.word_cost(right_original, right) + 1.0;
             if cost < plain {
                 return (cost, true);
             }
@@ -1386,15 +1538,6 @@ fn push_lower(lowers: &mut String, text: &str) {
         }
     } else {
         lowers.push_str(&text.to_lowercase());
-    }
-}
-
-/// `text` in lower case, borrowed when it already is.
-fn lower_case(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.to_lowercase())
     }
 }
 
@@ -1517,6 +1660,69 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A code glued to words is cut where the words begin; every piece is
+    /// borrowed from the token.
+    #[test]
+    fn codes_glued_to_words_are_cut_apart() {
+        let lexicon = Lexicon::embedded();
+        let (letters, fixed) = (Kind::Letters, Kind::Fixed);
+        for (token, expected) in [
+            ("2017", vec![("2017", fixed)]),
+            ("P2TP2A", vec![("P2TP2A", fixed)]),
+            ("12ABC", vec![("12", fixed), ("ABC", fixed)]),
+            ("Nomor23", vec![("Nomor", letters), ("23", fixed)]),
+            (
+                "kan4kali",
+                vec![("kan", letters), ("4", fixed), ("kali", letters)],
+            ),
+            ("DinasP3A", vec![("Dinas", letters), ("P3A", fixed)]),
+            ("X4YZkegiatan", vec![("X4YZ", fixed), ("kegiatan", letters)]),
+            ("P3A-KB2x", vec![("P3A-KB2x", fixed)]),
+        ] {
+            let mut atoms = Vec::new();
+            push_with_digits(&mut atoms, token, Gap::Space, lexicon);
+            let got: Vec<(&str, Kind)> = atoms.iter().map(|a| (&*a.text, a.kind)).collect();
+            assert_eq!(got, expected, "{token}");
+            assert!(
+                atoms.iter().all(|a| matches!(a.text, Cow::Borrowed(_))),
+                "{token}"
+            );
+        }
+    }
+
+    /// The remembered answers are the lexicon's, for words whose hashes
+    /// differ or collide, and are forgotten with the document.
+    #[test]
+    fn remembered_answers_are_the_lexicons() {
+        let lexicon = Lexicon::embedded();
+        let words = [
+            "dinas", "sosial", "xyzabc", "dinas", "kegiatan", "sosial", "xyzabc",
+        ];
+        let mut answers = Answers::default();
+        for word in words {
+            assert_eq!(
+                answers.zipf(lexicon, word),
+                lexicon.zipf_lower(word),
+                "{word}"
+            );
+        }
+        // One hash for every word: the first is remembered, the others are
+        // looked up each time.
+        let mut colliding = Answers::default();
+        for word in words {
+            let zipf = colliding.zipf_hashed(lexicon, word, 7);
+            assert_eq!(zipf, lexicon.zipf_lower(word), "{word}");
+        }
+        assert_eq!(colliding.zipf.len(), 1);
+        assert_eq!(colliding.words, "dinas");
+        let mut buffers = Buffers {
+            answers,
+            ..Buffers::default()
+        };
+        buffers.start_document(1);
+        assert!(buffers.answers.zipf.is_empty() && buffers.answers.words.is_empty());
     }
 
     /// The search that skips candidates which cannot win finds what
