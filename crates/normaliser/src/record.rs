@@ -316,18 +316,22 @@ fn distinct_cells(parsed: &Parsed) -> (Vec<Distinct<'_>>, Vec<usize>) {
 /// when it starts on another.
 static DOCUMENTS: AtomicU64 = AtomicU64::new(1);
 
+/// What a thread keeps from one job to the next, boxed so that lending
+/// it out moves a pointer, not the buffers' many fields.
+type Kept<W> = RefCell<Option<Box<W>>>;
+
 thread_local! {
     /// Each thread's workspace, kept from one document to the next: a
     /// rayon pool splits a document's cells into many jobs, and a fresh
     /// workspace per job would grow its buffers and learn the document's
     /// words again each time.
-    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::default());
+    static WORKSPACE: Kept<Workspace> = const { RefCell::new(None) };
 }
 
 thread_local! {
     /// Each thread's buffers for resolving agency mentions, kept from one
     /// cell to the next.
-    static AGENCY_WORKSPACE: RefCell<agency::Workspace> = RefCell::new(agency::Workspace::default());
+    static AGENCY_WORKSPACE: Kept<agency::Workspace> = const { RefCell::new(None) };
 }
 
 /// `f` with this thread's workspace, started on `document` (a fresh one
@@ -339,22 +343,18 @@ fn with_workspace<R>(document: u64, f: impl FnOnce(&mut Workspace) -> R) -> R {
     })
 }
 
-/// `f` with what this thread keeps in `key` (a fresh one while a thread is
-/// being torn down).
+/// `f` with what this thread keeps in `key`: a fresh one the first time,
+/// while a thread is being torn down, or if `f` itself asks for it again.
 fn with_kept<W: Default + 'static, R>(
-    key: &'static LocalKey<RefCell<W>>,
+    key: &'static LocalKey<Kept<W>>,
     f: impl FnOnce(&mut W) -> R,
 ) -> R {
-    let take = |cell: &RefCell<W>| {
-        cell.try_borrow_mut()
-            .map(|mut kept| std::mem::take(&mut *kept))
-            .unwrap_or_default()
-    };
-    let mut kept = key.try_with(take).unwrap_or_default();
+    let take = |cell: &Kept<W>| cell.try_borrow_mut().ok().and_then(|mut kept| kept.take());
+    let mut kept = key.try_with(take).ok().flatten().unwrap_or_default();
     let out = f(&mut kept);
     let _gone = key.try_with(|cell| {
         if let Ok(mut slot) = cell.try_borrow_mut() {
-            *slot = kept;
+            *slot = Some(kept);
         }
     });
     out
