@@ -288,9 +288,13 @@ fn take_items(list: &mut Vec<String>, cell: &mut Cell, last: bool) {
 /// document (an agency named in every row): each is restored once, and the
 /// agencies it names resolved once.
 fn distinct_cells(parsed: &Parsed) -> (Vec<Distinct<'_>>, Vec<usize>) {
-    let mut distinct: Vec<Distinct<'_>> = Vec::new();
-    let mut index: HashMap<&[String], usize, BuildHasherDefault<WordHasher>> = HashMap::default();
-    let mut order = Vec::new();
+    // Room for every cell at once: growing the table rehashes what it
+    // holds, which cost as much as filling it.
+    let cells: usize = parsed.records.iter().map(|raw| raw.cells.len()).sum();
+    let mut distinct: Vec<Distinct<'_>> = Vec::with_capacity(cells);
+    let mut index: HashMap<&[String], usize, BuildHasherDefault<WordHasher>> =
+        HashMap::with_capacity_and_hasher(cells, BuildHasherDefault::default());
+    let mut order = Vec::with_capacity(cells);
     for raw in &parsed.records {
         for (role, cell) in &raw.cells {
             let next = distinct.len();
