@@ -87,6 +87,26 @@ pub(crate) fn lower_case_hash(text: &str) -> u64 {
     hasher.finish()
 }
 
+/// `f` of `parts` joined and in lower case (as [`str::to_lowercase`] puts
+/// the joined text): written in `buffer`, whose room is kept from call to
+/// call, when they are ASCII, else in a new string.
+pub(crate) fn with_lower_case<R>(
+    buffer: &mut String,
+    parts: &[&str],
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    buffer.clear();
+    for part in parts {
+        buffer.push_str(part);
+    }
+    if buffer.is_ascii() {
+        buffer.make_ascii_lowercase();
+        f(buffer)
+    } else {
+        f(&buffer.to_lowercase())
+    }
+}
+
 /// Eight ASCII bytes with their capitals in lower case.
 fn ascii_lower_case(word: u64) -> u64 {
     const EACH: u64 = 0x0101_0101_0101_0101;
@@ -145,18 +165,142 @@ pub(crate) fn is_plain(text: &str) -> bool {
         .fold(true, |plain, b| plain & matches!(b, b' '..=b'~'))
 }
 
-/// The [`pieces`] of a text that [`is_plain`]: its runs between spaces.
-pub(crate) fn plain_pieces(text: &str) -> impl Iterator<Item = &str> {
-    // Pieces are short: a byte loop finds their ends sooner than `memchr`.
-    let mut rest = text;
+/// A piece of plain text ([`plain_pieces`]) with what is asked of every
+/// piece.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PlainPiece<'a> {
+    pub text: &'a str,
+    /// Its [`word_hash`].
+    pub hash: u64,
+    /// Its [`lower_case_hash`].
+    pub lower_case_hash: u64,
+    /// Its [`alphabetic_len`], 0 for `None`.
+    pub letters: u32,
+}
+
+/// The [`pieces`] of a text that [`is_plain`], its runs between spaces,
+/// each with its hashes and letters ([`PlainPiece`]).
+///
+/// The text is read eight bytes at a time, and the bytes that find a
+/// piece's end are the bytes hashed and tested: a plan's pieces are short,
+/// and a byte loop (or `memchr`) per piece, then others to hash and test
+/// it, spent more on the branches at their ends than on the bytes.
+pub(crate) fn plain_pieces(text: &str) -> impl Iterator<Item = PlainPiece<'_>> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let start = rest.bytes().position(|b| b != b' ')?;
-        let piece = rest.get(start..)?;
-        let end = piece.bytes().position(|b| b == b' ').unwrap_or(piece.len());
-        let (piece, after) = piece.split_at_checked(end)?;
-        rest = after;
-        Some(piece)
+        // Past the end the text reads as spaces: no piece starts there,
+        // and every piece ends at the end at the latest.
+        let start = loop {
+            let others = not_spaces(eight_at(bytes, at));
+            if others != 0 {
+                break at + byte_index(others);
+            }
+            if at >= bytes.len() {
+                return None;
+            }
+            at += 8;
+        };
+        let mut hasher = WordHasher::default();
+        let mut lower_case = WordHasher::default();
+        // The high bit of each byte that is not an ASCII letter.
+        let mut not_letters = 0;
+        let mut add = |word: u64, bytes: u64| {
+            hasher.add(word);
+            lower_case.add(ascii_lower_case(word));
+            not_letters |= !ascii_letters(word) & bytes;
+        };
+        at = start;
+        loop {
+            let word = eight_at(bytes, at);
+            let spaces = spaces(word);
+            if spaces != 0 {
+                let len = byte_index(spaces);
+                // The bytes before the space, as `short_word` reads them.
+                if len > 0 {
+                    let bytes = (1u64 << (8 * len)).wrapping_sub(1);
+                    add(word & bytes, bytes & (EACH * 0x80));
+                }
+                at += len;
+                break;
+            }
+            add(word, EACH * 0x80);
+            at += 8;
+        }
+        let text = text.get(start..at)?;
+        // All ASCII: as many letters as bytes.
+        let letters = if not_letters == 0 { text.len() } else { 0 };
+        Some(PlainPiece {
+            text,
+            hash: hasher.finish(),
+            lower_case_hash: lower_case.finish(),
+            letters: u32::try_from(letters).unwrap_or(0),
+        })
     })
+}
+
+/// The high bit of each byte of `word` (eight bytes, each below 0x80) that
+/// is an ASCII letter.
+#[inline]
+fn ascii_letters(word: u64) -> u64 {
+    // A letter with 0x20 set is small, and only letters are then from
+    // `a` to `z`; a byte below 0x80 plus 0x80 - n reaches 0x80 when it is
+    // n or more, and carries into no other byte.
+    let small = word | (EACH * 0x20);
+    let from_a = small.wrapping_add(EACH * (0x80 - u64::from(b'a')));
+    let past_z = small.wrapping_add(EACH * (0x80 - u64::from(b'z') - 1));
+    from_a & !past_z & (EACH * 0x80)
+}
+
+/// The eight bytes of `bytes` from `at` on as a little-endian word, spaces
+/// for the bytes past the end.
+#[inline]
+fn eight_at(bytes: &[u8], at: usize) -> u64 {
+    const SPACES: u64 = EACH * 0x20;
+    let rest = bytes.get(at..).unwrap_or_default();
+    if let Some(eight) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*eight);
+    }
+    if rest.is_empty() {
+        return SPACES;
+    }
+    // The last eight bytes, shifted down to the `rest` among them: no
+    // loop over the bytes of a text's last piece.
+    if let Some(last) = bytes.last_chunk::<8>() {
+        let rest = 8 * rest.len();
+        return u64::from_le_bytes(*last) >> (64 - rest) | SPACES << rest;
+    }
+    let mut eight = [b' '; 8];
+    for (slot, byte) in eight.iter_mut().zip(rest) {
+        *slot = *byte;
+    }
+    u64::from_le_bytes(eight)
+}
+
+/// Each byte's lowest bit.
+const EACH: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `word` (eight bytes of plain text, each
+/// below 0x80) that is not a space.
+#[inline]
+fn not_spaces(word: u64) -> u64 {
+    // A byte of `word ^ spaces` is 0 for a space and below 0x80 for any
+    // other byte of plain text: adding 0x7f sets its high bit unless it is
+    // 0, and carries into no other byte.
+    (word ^ (EACH * u64::from(b' '))).wrapping_add(EACH * 0x7f) & (EACH * 0x80)
+}
+
+/// The high bit of each byte of `word` (eight bytes of plain text) that is
+/// a space.
+#[inline]
+fn spaces(word: u64) -> u64 {
+    !not_spaces(word) & (EACH * 0x80)
+}
+
+/// The index of the first byte of a word whose high bit is set in `bits`.
+#[inline]
+fn byte_index(bits: u64) -> usize {
+    (bits.trailing_zeros() / 8) as usize
 }
 
 /// The longest runs of characters of a text that pass a test, in order (a
@@ -286,10 +430,21 @@ mod tests {
 
     #[test]
     fn plain_texts_split_at_spaces_as_at_white_space() {
-        let mut texts: Vec<String> = ["", " ", "  ", "Sidang  pleno (tahap 2) ", " a", "a", "x~y"]
-            .iter()
-            .map(|t| t.to_string())
-            .collect();
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "  ",
+            "Sidang  pleno (tahap 2) ",
+            " a",
+            "a",
+            "x~y",
+            "12345678 123456789 1234567 abcdefghijklmnop        x",
+            "        ~!@#$%^&*()_+{}|:<>?`-=[];',./\"",
+            "Pelatihan KADER posyandu  @Az[ `az{ ZzAa09 Dinas-Sosial AbCdEfGhIjKlMnOpQrStUvWxYz",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
         // Short runs of spaces and of other bytes, mixed, across the
         // eight-byte steps.
         let mut state = 1u32;
@@ -297,7 +452,7 @@ mod tests {
             let mut text = String::new();
             while text.len() < len {
                 state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                let fill = if (state >> 8) % 3 == 0 { ' ' } else { '~' };
+                let fill = [' ', '~', 'a', 'Z', '@', '{'][usize::try_from(state >> 8).unwrap() % 6];
                 for _ in 0..(state >> 16) % 11 {
                     text.push(fill);
                 }
@@ -307,8 +462,15 @@ mod tests {
         for text in &texts {
             let text = text.as_str();
             assert!(is_plain(text), "{text:?}");
-            let got: Vec<&str> = plain_pieces(text).collect();
-            let want: Vec<&str> = text.split_whitespace().collect();
+            let got: Vec<PlainPiece<'_>> = plain_pieces(text).collect();
+            let want: Vec<PlainPiece<'_>> = (text.split_whitespace())
+                .map(|piece| PlainPiece {
+                    text: piece,
+                    hash: word_hash(piece),
+                    lower_case_hash: lower_case_hash(piece),
+                    letters: alphabetic_len(piece).map_or(0, |n| u32::try_from(n).unwrap()),
+                })
+                .collect();
             assert_eq!(got, want, "{text:?}");
         }
         for text in [
@@ -380,6 +542,26 @@ mod tests {
                 hash(&text.to_lowercase()),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn with_lower_case_gives_the_lower_case_of_the_joined_parts() {
+        let mut buffer = String::from("left over");
+        for parts in [
+            &[][..],
+            &["", ""],
+            &["Kese", "HATAN"],
+            &["TPPO", "di"],
+            &["PELATIHAN@[`{Z"],
+            &["AZaz09 -_~"],
+            &["Café"],
+            &["ok", "ΣΟΦΊΑ"],
+            // A final sigma is final only in the joined text.
+            &["ΟΣ", "Α"],
+        ] {
+            let got = with_lower_case(&mut buffer, parts, str::to_string);
+            assert_eq!(got, parts.concat().to_lowercase(), "{parts:?}");
         }
     }
 

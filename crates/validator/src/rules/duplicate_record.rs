@@ -71,17 +71,19 @@ const TEXT_END: u8 = 0x1f;
 const FIELD_END: u8 = 0x1e;
 
 /// A hash of a record's [`key`], `None` when it has no key, made from the
-/// hashes of its pieces' lower-case forms (`forms`, by [`Piece::word`]):
-/// records with the same key have the same hash, unless a piece holds a
-/// byte that ends a text or a field in the key.
-fn key_hash(cx: &Context<'_>, index: usize, record: &Record, forms: &[u64]) -> Option<u64> {
+/// hashes of its pieces' lower-case forms: records with the same key have
+/// the same hash, unless a piece holds a byte that ends a text or a field
+/// in the key.
+fn key_hash(cx: &Context<'_>, index: usize, record: &Record) -> Option<u64> {
     let mut hasher = WordHasher::default();
     let mut has_text = false;
     for field in Field::ALL {
         for pieces in cx.pieces.of(index, field) {
             has_text |= !pieces.is_empty() && field != Field::Instansi;
             for piece in pieces {
-                let form = forms.get(piece.word()).copied();
+                // A plan repeats its words: each distinct piece was put in
+                // lower case once, when the texts were cut.
+                let form = cx.pieces.lower_case_hash(piece.word());
                 hasher.write_u64(form.unwrap_or_else(|| lower_case_hash(piece.text)));
             }
             hasher.write_u8(TEXT_END);
@@ -108,10 +110,7 @@ fn key_hashes(cx: &Context<'_>) -> Vec<Option<u64>> {
         };
         return records.map(|(i, r)| key(cx, i, r).map(hash)).collect();
     }
-    // A plan repeats its words: each distinct piece is put in lower case
-    // once.
-    let forms: Vec<u64> = cx.pieces.distinct().map(lower_case_hash).collect();
-    records.map(|(i, r)| key_hash(cx, i, r, &forms)).collect()
+    records.map(|(i, r)| key_hash(cx, i, r)).collect()
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -120,7 +119,8 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // The first record of each key, found by its key's hash: the last
     // such record with that hash, and each one's predecessor with the
     // same hash (distinct keys with one hash are rare, but possible).
-    let mut last_first: WordMap<u64, usize> = WordMap::default();
+    let mut last_first: WordMap<u64, usize> =
+        WordMap::with_capacity_and_hasher(records.len(), Default::default());
     let mut earlier_first: Vec<Option<usize>> = vec![None; records.len()];
     // The keys of the records compared, made when first compared.
     let mut keys: Vec<Option<Option<Vec<u8>>>> = vec![None; records.len()];

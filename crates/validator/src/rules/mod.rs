@@ -13,7 +13,8 @@ pub(crate) mod year_outside_period;
 
 use crate::codes::Code;
 use crate::words::{
-    alphabetic_len, is_plain, pieces, plain_pieces, quote_list, word_hash, WordMap,
+    alphabetic_len, is_plain, lower_case_hash, pieces, plain_pieces, quote_list, with_lower_case,
+    word_hash, WordMap,
 };
 use pergub_model::{Diagnostic, Document, Field, Record};
 use rayon::prelude::*;
@@ -120,9 +121,8 @@ pub(crate) struct Pieces<'a> {
     /// Where each record's field's texts end in `text_ends`, record after
     /// record, field after field ([`Field::ALL`]).
     field_ends: Vec<usize>,
-    /// Each distinct piece, by [`Piece::word`], with its hash (as
-    /// [`Distinct`] keeps it) and letters (as [`Piece`] keeps them).
-    distinct: Vec<(&'a str, u64, u32)>,
+    /// Each distinct piece, by [`Piece::word`].
+    distinct: Vec<DistinctPiece<'a>>,
     /// The texts that are not plain ASCII ([`is_plain`]), in order, with
     /// the position of their record and their field.
     unplain: Vec<(usize, Field, &'a str)>,
@@ -134,13 +134,14 @@ impl<'a> Pieces<'a> {
         // A piece and the space after it take some eight bytes in a plan:
         // room for a few more pieces than that, so that the table is made
         // once, not copied while it grows.
-        let bytes: usize = (doc.records.iter())
+        let (texts_count, bytes) = (doc.records.iter())
             .flat_map(|r| Field::ALL.into_iter().flat_map(|f| texts(r, f)))
-            .map(str::len)
-            .sum();
+            .fold((0, 0), |(count, bytes), text| {
+                (count + 1, bytes + text.len())
+            });
         let mut table = Pieces {
             pieces: Vec::with_capacity(bytes / 6),
-            text_ends: Vec::new(),
+            text_ends: Vec::with_capacity(texts_count),
             field_ends: Vec::with_capacity(doc.records.len() * Field::ALL.len()),
             distinct: Vec::new(),
             unplain: Vec::new(),
@@ -149,8 +150,8 @@ impl<'a> Pieces<'a> {
         for (index, record) in doc.records.iter().enumerate() {
             for field in Field::ALL {
                 for text in texts(record, field) {
-                    let add = |text| {
-                        let (word, letters) = distinct.number(text);
+                    let mut add = |text, hash, facts: &dyn Fn() -> (u64, u32)| {
+                        let (word, letters) = distinct.number(text, hash, facts);
                         table.pieces.push(Piece {
                             text,
                             letters,
@@ -158,9 +159,14 @@ impl<'a> Pieces<'a> {
                         });
                     };
                     if is_plain(text) {
-                        plain_pieces(text).for_each(add);
+                        for piece in plain_pieces(text) {
+                            let facts = || (piece.lower_case_hash, piece.letters);
+                            add(piece.text, piece.hash, &facts);
+                        }
                     } else {
-                        pieces(text).for_each(add);
+                        for piece in pieces(text) {
+                            add(piece, word_hash(piece), &|| facts(piece));
+                        }
                         table.unplain.push((index, field, text));
                     }
                     table.text_ends.push(table.pieces.len());
@@ -172,22 +178,26 @@ impl<'a> Pieces<'a> {
         table
     }
 
-    /// The text of each distinct piece, in the order of their numbers
+    /// The [`lower_case_hash`] of the distinct piece numbered `word`
     /// ([`Piece::word`]).
-    pub fn distinct(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.distinct.iter().map(|&(text, _, _)| text)
+    pub fn lower_case_hash(&self, word: usize) -> Option<u64> {
+        self.distinct.get(word).map(|piece| piece.lower_case_hash)
     }
 
     /// Each distinct piece, in the order of their numbers: what a rule
     /// finds out about them all once, it looks up by [`Piece::word`].
     pub fn distinct_pieces(&self) -> impl Iterator<Item = Piece<'a>> + '_ {
-        (0..)
-            .zip(&self.distinct)
-            .map(|(word, &(text, _, letters))| Piece {
-                text,
-                letters,
-                word,
-            })
+        (0..).zip(&self.distinct).map(|(word, piece)| Piece {
+            text: piece.text,
+            letters: piece.letters,
+            word,
+        })
+    }
+
+    /// Whether every piece has a number of its own ([`Piece::word`]), as
+    /// in any plan: they are in [`Pieces::distinct_pieces`].
+    pub fn all_numbered(&self) -> bool {
+        self.distinct.len() < widen(u32::MAX)
     }
 
     /// The texts that are not plain ASCII (any character but `' '` to
@@ -223,9 +233,25 @@ impl<'a> Pieces<'a> {
 struct Distinct<'a> {
     /// 0 for an empty slot, else a piece's number + 1.
     slots: Vec<u32>,
-    /// Each distinct piece with its hash and its letters (as in [`Piece`]),
-    /// by number.
-    pieces: Vec<(&'a str, u64, u32)>,
+    /// Each distinct piece, by number.
+    pieces: Vec<DistinctPiece<'a>>,
+}
+
+/// A distinct piece of a document ([`Distinct`]).
+struct DistinctPiece<'a> {
+    text: &'a str,
+    /// Its [`word_hash`].
+    hash: u64,
+    /// Its [`lower_case_hash`].
+    lower_case_hash: u64,
+    /// As in [`Piece`].
+    letters: u32,
+}
+
+/// The [`lower_case_hash`] and the letters (as in [`Piece`]) of a piece.
+fn facts(piece: &str) -> (u64, u32) {
+    let letters = alphabetic_len(piece).and_then(|n| u32::try_from(n).ok());
+    (lower_case_hash(piece), letters.unwrap_or(0))
 }
 
 impl<'a> Distinct<'a> {
@@ -245,18 +271,33 @@ impl<'a> Distinct<'a> {
     }
 
     /// The number and letters of `text`, a piece of the document (as in
-    /// [`Piece`]).
+    /// [`Piece`]) whose [`word_hash`] is `hash`; `facts` gives its lower
+    /// case hash and letters ([`facts`]), asked only of a new piece.
     #[inline]
-    fn number(&mut self, text: &'a str) -> (u32, u32) {
-        let hash = word_hash(text);
+    fn number(&mut self, text: &'a str, hash: u64, facts: &dyn Fn() -> (u64, u32)) -> (u32, u32) {
         let mask = self.slots.len().saturating_sub(1);
         let mut at = self.home(hash);
         loop {
             let slot = self.slots.get(at).copied().unwrap_or(0);
             let Some(word) = slot.checked_sub(1) else {
-                return self.add(at, text, hash);
+                let (lower_case_hash, letters) = facts();
+                return self.add(
+                    at,
+                    DistinctPiece {
+                        text,
+                        hash,
+                        lower_case_hash,
+                        letters,
+                    },
+                );
             };
-            if let Some(&(seen, seen_hash, letters)) = self.pieces.get(widen(word)) {
+            if let Some(&DistinctPiece {
+                text: seen,
+                hash: seen_hash,
+                letters,
+                ..
+            }) = self.pieces.get(widen(word))
+            {
                 // The hash of eight bytes or fewer is the bytes times an odd
                 // number, which tells all of them apart: equal hashes then
                 // mean equal pieces, when the lengths are equal too.
@@ -269,12 +310,11 @@ impl<'a> Distinct<'a> {
         }
     }
 
-    /// [`Distinct::number`] for `text`, a piece not seen before, numbered in
-    /// the empty slot `at`.
+    /// [`Distinct::number`] for `piece`, a piece not seen before, numbered
+    /// in the empty slot `at`.
     #[inline(never)]
-    fn add(&mut self, at: usize, text: &'a str, hash: u64) -> (u32, u32) {
-        let letters = alphabetic_len(text).and_then(|n| u32::try_from(n).ok());
-        let letters = letters.unwrap_or(0);
+    fn add(&mut self, at: usize, piece: DistinctPiece<'a>) -> (u32, u32) {
+        let letters = piece.letters;
         // Past `u32::MAX - 1` distinct pieces (no plan has so many) the rest
         // share the number `u32::MAX`, which no table has room for: nothing
         // is remembered about them.
@@ -287,7 +327,7 @@ impl<'a> Distinct<'a> {
         if let Some(slot) = self.slots.get_mut(at) {
             *slot = word + 1;
         }
-        self.pieces.push((text, hash, letters));
+        self.pieces.push(piece);
         if self.pieces.len() * 2 > self.slots.len() {
             self.grow();
         }
@@ -298,8 +338,8 @@ impl<'a> Distinct<'a> {
     fn grow(&mut self) {
         self.slots = vec![0; self.slots.len() * 2];
         let mask = self.slots.len() - 1;
-        for (number, &(_, hash, _)) in (1..).zip(&self.pieces) {
-            let mut at = self.home(hash);
+        for (number, piece) in (1..).zip(&self.pieces) {
+            let mut at = self.home(piece.hash);
             while let Some(slot) = self.slots.get_mut(at) {
                 if *slot == 0 {
                     *slot = number;
@@ -332,10 +372,16 @@ pub(crate) struct Known<'a> {
     /// The answers for the document's pieces, looked up beforehand
     /// ([`known_pieces`]).
     pieces: &'a [Option<bool>],
+    /// Room for a word put in lower case ([`zipf_of`]).
+    lower: RefCell<String>,
 }
 
 /// Room for the distinct words of a plan of a few dozen pages.
 const DISTINCT_WORDS: usize = 1024;
+
+/// Room for a word put in lower case ([`zipf_of`]): a longer one makes
+/// more room.
+const LOWER_ROOM: usize = 32;
 
 /// Room for the distinct words of a plan that are not whole pieces (a
 /// word between punctuation, a piece's letters without its comma).
@@ -353,6 +399,7 @@ impl<'a> Known<'a> {
                 Default::default(),
             )),
             pieces,
+            lower: RefCell::new(String::with_capacity(LOWER_ROOM)),
         }
     }
 
@@ -364,11 +411,21 @@ impl<'a> Known<'a> {
 
     /// [`Vocabulary::zipf`], remembered.
     pub fn zipf(&self, word: &'a str) -> Option<f32> {
-        *self
-            .answers
-            .borrow_mut()
-            .entry(word)
-            .or_insert_with(|| self.vocabulary.zipf(word))
+        *self.answers.borrow_mut().entry(word).or_insert_with(|| {
+            match self.lower.try_borrow_mut() {
+                Ok(mut lower) => zipf_of(self.vocabulary, word, &mut lower),
+                Err(_) => zipf_of(self.vocabulary, word, &mut String::new()),
+            }
+        })
+    }
+
+    /// `f` of `parts` joined and in lower case ([`with_lower_case`]), in
+    /// the room kept for it.
+    pub fn with_lower_case<R>(&self, parts: &[&str], f: impl FnOnce(&str) -> R) -> R {
+        match self.lower.try_borrow_mut() {
+            Ok(mut lower) => with_lower_case(&mut lower, parts, f),
+            Err(_) => with_lower_case(&mut String::new(), parts, f),
+        }
     }
 
     /// [`Vocabulary::knows`], remembered.
@@ -391,6 +448,23 @@ impl<'a> Known<'a> {
     }
 }
 
+/// [`Vocabulary::zipf`] of `word`; a word that starts with an ASCII
+/// capital is asked with its ASCII capitals put in lower case in `lower`.
+///
+/// The vocabulary takes words in any case, and a lexicon puts a word with
+/// capitals in lower case in a new string: a plan's capitalised words,
+/// about half of its distinct words, would cost an allocation each.
+fn zipf_of(vocabulary: &dyn Vocabulary, word: &str, lower: &mut String) -> Option<f32> {
+    if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+        vocabulary.zipf(lower)
+    } else {
+        vocabulary.zipf(word)
+    }
+}
+
 /// What `vocabulary` knows of each distinct piece of a document that is a
 /// word of two letters or more, by [`Piece::word`] (`None` for the other
 /// pieces), for [`Known`]: the word rules ask about nearly every such
@@ -407,12 +481,18 @@ pub(crate) fn known_pieces(
     if vocabulary.is_empty() {
         return Vec::new();
     }
-    let ask =
-        |&(text, _, letters): &(&str, u64, u32)| (letters >= 2).then(|| vocabulary.knows(text));
+    let ask = |lower: &mut String, piece: &DistinctPiece<'_>| {
+        (piece.letters >= 2).then(|| zipf_of(vocabulary, piece.text, lower).is_some())
+    };
     if parallel {
-        pieces.distinct.par_iter().map(ask).collect()
+        (pieces.distinct.par_iter())
+            .map_init(|| String::with_capacity(LOWER_ROOM), ask)
+            .collect()
     } else {
-        pieces.distinct.iter().map(ask).collect()
+        let mut lower = String::with_capacity(LOWER_ROOM);
+        (pieces.distinct.iter())
+            .map(|piece| ask(&mut lower, piece))
+            .collect()
     }
 }
 
@@ -639,6 +719,34 @@ mod tests {
             })
             .collect();
         document(records)
+    }
+
+    #[test]
+    fn words_put_in_lower_case_first_are_known_as_the_lexicon_knows_them() {
+        let lexicon = pergub_normaliser::Lexicon::embedded();
+        let mut lower = String::new();
+        let mut known = 0;
+        for word in [
+            "Dinas",
+            "DINAS",
+            "dinas",
+            "Kesehatan",
+            "PeLaTiHaN",
+            "TPPO",
+            "Pemberdayaanmasyarakat",
+            "Kabupaten/Kota",
+            "X",
+            "",
+            "Çağri",
+            "ΣΟΦΊΑ",
+            "Dİnas",
+            "DaerahΣ",
+        ] {
+            let asked = zipf_of(lexicon, word, &mut lower);
+            assert_eq!(asked, lexicon.zipf(word), "{word:?}");
+            known += usize::from(asked.is_some());
+        }
+        assert!(known >= 4, "{known} known");
     }
 
     #[test]

@@ -48,12 +48,14 @@ pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
-    let period = match doc.document.period {
-        Some([first, last]) => format!(" ({first}–{last})"),
-        None => String::new(),
-    };
+    // Written out for the first record without a year, if any.
+    let mut period = None;
     for record in &doc.records {
         if record.waktu_pelaksanaan.is_empty() && !cx.reported(record.no, EXPLAINED_BY) {
+            let period = period.get_or_insert_with(|| match doc.document.period {
+                Some([first, last]) => format!(" ({first}–{last})"),
+                None => String::new(),
+            });
             out.push(
                 CODE.diagnostic(format!("no year of WAKTU PELAKSANAAN{period} is marked"))
                     .with_record(record.no)

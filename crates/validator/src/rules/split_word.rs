@@ -39,34 +39,40 @@ const AFTER_SUSPENDED_HYPHEN: &[&str] = &["dan", "atau", "serta", "maupun", "hin
 
 /// A piece of text between spaces, as the left or the right half of a word
 /// cut in two.
+///
+/// A piece is the left half of one pair and the right half of the next:
+/// only the word each pair needs is cut out of it.
 #[derive(Debug, Clone, Copy)]
 struct Half<'a> {
     piece: &'a Piece<'a>,
-    /// As a left half: the piece from its first letter, with its length in
-    /// characters, when that is all letters.
-    left: Option<(&'a str, usize)>,
-    /// As a right half: the piece up to its last letter, with its length,
-    /// when that is all letters.
-    right: Option<(&'a str, usize)>,
 }
 
 impl<'a> Half<'a> {
     fn new(piece: &'a Piece<'a>) -> Half<'a> {
-        // Usually the whole piece is letters, and both words are the piece.
-        if let Some(len) = piece.letters() {
-            let word = Some((piece.text, len));
-            return Half {
-                piece,
-                left: word,
-                right: word,
-            };
+        Half { piece }
+    }
+
+    /// As a left half: the piece from its first letter, with its length in
+    /// characters, when that is all letters.
+    fn left(&self) -> Option<(&'a str, usize)> {
+        self.word(|text| text.trim_start_matches(|c: char| !c.is_alphabetic()))
+    }
+
+    /// As a right half: the piece up to its last letter, with its length,
+    /// when that is all letters.
+    fn right(&self) -> Option<(&'a str, usize)> {
+        self.word(|text| text.trim_end_matches(|c: char| !c.is_alphabetic()))
+    }
+
+    /// The word that `trim` leaves of the piece, with its length, when that
+    /// is all letters.
+    fn word(&self, trim: impl FnOnce(&'a str) -> &'a str) -> Option<(&'a str, usize)> {
+        // Usually the whole piece is letters, and so is the word.
+        if let Some(len) = self.piece.letters() {
+            return Some((self.piece.text, len));
         }
-        let letters = |word: &'a str| alphabetic_len(word).map(|len| (word, len));
-        Half {
-            piece,
-            left: letters(piece.text.trim_start_matches(|c: char| !c.is_alphabetic())),
-            right: letters(piece.text.trim_end_matches(|c: char| !c.is_alphabetic())),
-        }
+        let word = trim(self.piece.text);
+        alphabetic_len(word).map(|len| (word, len))
     }
 
     /// Whether `known` knows `word`, one of the half's words: by the
@@ -113,7 +119,7 @@ fn cut_in_two<'a>(left: &'a Piece<'a>, right: &'a Piece<'a>, known: &Known<'a>) 
 fn cut_halves<'a>(left: &Half<'a>, right: &Half<'a>, known: &Known<'a>) -> Option<String> {
     if let Some(stem) = left.piece.text.strip_suffix('-') {
         let right_word = right
-            .right
+            .right()
             .filter(|(word, _)| word.chars().next().is_some_and(char::is_lowercase));
         let cut = stem.chars().last().is_some_and(char::is_alphabetic)
             && right_word.is_some()
@@ -125,7 +131,7 @@ fn cut_halves<'a>(left: &Half<'a>, right: &Half<'a>, known: &Known<'a>) -> Optio
     if known.is_empty() {
         return None;
     }
-    let ((left_word, left_len), (right_word, right_len)) = (left.left?, right.right?);
+    let ((left_word, left_len), (right_word, right_len)) = (left.left()?, right.right()?);
     if !long_enough(left_len, right_len) {
         return None;
     }
@@ -143,11 +149,9 @@ fn long_enough(left: usize, right: usize) -> bool {
 
 /// The two words as printed when, joined, they are a known word.
 fn joined(left: &str, right: &str, known: &Known<'_>) -> Option<String> {
-    let joined = format!("{left}{right}");
-    known
-        .vocabulary()
-        .knows(&joined)
-        .then(|| format!("{left} {right}"))
+    let vocabulary = known.vocabulary();
+    let knows = known.with_lower_case(&[left, right], |joined| vocabulary.knows(joined));
+    knows.then(|| format!("{left} {right}"))
 }
 
 pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
