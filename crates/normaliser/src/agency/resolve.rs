@@ -1031,7 +1031,7 @@ mod tests {
 
     #[test]
     fn emptied_pieces_keep_their_room() {
-        let item = String::from("Dinsos Prov. Banten");
+        let item = String::from("Dinsos Prov. Jambi");
         let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(16);
         pieces.push(Piece {
             from: 0,

@@ -241,7 +241,7 @@ mod tests {
     #[test]
     fn units_cut_again_forget_the_text_before() {
         let mut units = Units::new("Dinas Pemberdayaan Perempuan, Kanwil Hukum dan HAM Banten");
-        for text in ["BP3TKI Serang", "", "P2TP2AKab. Lombok Timur & Dinsos"] {
+        for text in ["BP3TKI Kupang", "", "P2TP2AKab. Lombok Timur & Dinsos"] {
             units.cut(text);
             let fresh = Units::new(text);
             assert_eq!(units.compact, fresh.compact, "{text}");

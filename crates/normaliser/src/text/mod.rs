@@ -165,6 +165,18 @@ fn reuse<T, U>(mut items: Vec<T>) -> Vec<U> {
     items.into_iter().filter_map(|_| None).collect()
 }
 
+/// The Markdown fixture documents, for tests that restore every cell of
+/// real plans.
+#[cfg(test)]
+pub(crate) const FIXTURE_DOCUMENTS: [&str; 6] = [
+    include_str!("../../../../fixtures/documents/000_861539b47a742229.txt"),
+    include_str!("../../../../fixtures/documents/010_jateng_tppo.md"),
+    include_str!("../../../../fixtures/documents/011_banyumas_kpa.md"),
+    include_str!("../../../../fixtures/documents/012_kupang_stunting.md"),
+    include_str!("../../../../fixtures/documents/013_lombok_timur_tppo.md"),
+    include_str!("../../../../fixtures/documents/014_kalbar_p4gn.md"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,14 +201,7 @@ mod tests {
     /// restores every cell of the fixture documents as a fresh one does.
     #[test]
     fn a_kept_workspace_restores_as_a_fresh_one() {
-        let documents = [
-            include_str!("../../../../fixtures/documents/000_861539b47a742229.txt"),
-            include_str!("../../../../fixtures/documents/010_jateng_tppo.md"),
-            include_str!("../../../../fixtures/documents/011_banyumas_kpa.md"),
-            include_str!("../../../../fixtures/documents/012_kupang_stunting.md"),
-            include_str!("../../../../fixtures/documents/013_lombok_timur_tppo.md"),
-            include_str!("../../../../fixtures/documents/014_kalbar_p4gn.md"),
-        ];
+        let documents = FIXTURE_DOCUMENTS;
         let normaliser = Normaliser::new();
         let restorer = normaliser.restorer();
         let none = Vocabulary::new();

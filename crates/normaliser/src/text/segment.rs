@@ -1729,14 +1729,7 @@ mod tests {
     /// weighing every candidate finds, in every cell of the documents.
     #[test]
     fn the_pruned_search_finds_what_weighing_every_candidate_finds() {
-        let documents = [
-            include_str!("../../../../fixtures/documents/000_861539b47a742229.txt"),
-            include_str!("../../../../fixtures/documents/010_jateng_tppo.md"),
-            include_str!("../../../../fixtures/documents/011_banyumas_kpa.md"),
-            include_str!("../../../../fixtures/documents/012_kupang_stunting.md"),
-            include_str!("../../../../fixtures/documents/013_lombok_timur_tppo.md"),
-            include_str!("../../../../fixtures/documents/014_kalbar_p4gn.md"),
-        ];
+        let documents = crate::text::FIXTURE_DOCUMENTS;
         let normaliser = Normaliser::new();
         let restorer = normaliser.restorer();
         let none = Vocabulary::new();
