@@ -95,3 +95,13 @@ fn has_embedded_alias_words(registry: &Registry) -> bool {
     }
     embedded.next().is_none()
 }
+
+/// An empty vector with the room of `items`, for elements of the same
+/// layout: a worker keeps vectors of text borrowed from one cell or item
+/// from one to the next, with no lifetime of their own. (The standard
+/// library collects a vector's iterator into the vector's own allocation
+/// when the layouts match; a test checks that the room is kept.)
+pub(crate) fn reuse<T, U>(mut items: Vec<T>) -> Vec<U> {
+    items.clear();
+    items.into_iter().filter_map(|_| None).collect()
+}

@@ -21,6 +21,7 @@ use super::source::{self, Histogram};
 use super::trie::Trie;
 use super::units::{Gap, Units};
 use super::{tables, Mention, Registry};
+use crate::reuse;
 use std::borrow::Cow;
 
 /// Shortest compact key scored fuzzily.
@@ -282,8 +283,8 @@ impl Registry {
                 each(found);
             }
         }
-        *kept_pieces = emptied(pieces);
-        *kept_spare = emptied(spare);
+        *kept_pieces = reuse(pieces);
+        *kept_spare = reuse(spare);
     }
 
     fn mention<'a>(
@@ -1002,18 +1003,6 @@ fn split_leftover(
     }
 }
 
-/// `pieces` emptied, with their room kept, for pieces of another item.
-/// Collecting an emptied vector into one of the same layout reuses its
-/// allocation.
-#[expect(
-    clippy::unnecessary_filter_map,
-    reason = "no piece is left to map; a `filter` could not change their lifetime"
-)]
-fn emptied<'b>(mut pieces: Vec<Piece<'_>>) -> Vec<Piece<'b>> {
-    pieces.clear();
-    pieces.into_iter().filter_map(|_| None).collect()
-}
-
 /// Whether units `from..to` end with a place name (after at least one other unit).
 fn ends_with_place(item: &str, units: &Units, from: usize, to: usize, vocab: &Vocabulary) -> bool {
     (from + 1..to).any(|k| {
@@ -1030,7 +1019,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn emptied_pieces_keep_their_room() {
+    fn reused_pieces_keep_their_room() {
         let item = String::from("Dinsos Prov. Jambi");
         let mut pieces: Vec<Piece<'_>> = Vec::with_capacity(16);
         pieces.push(Piece {
@@ -1044,7 +1033,7 @@ mod tests {
                 province: None,
             }),
         });
-        let kept: Vec<Piece<'static>> = emptied(pieces);
+        let kept: Vec<Piece<'static>> = reuse(pieces);
         assert!(kept.is_empty());
         assert!(kept.capacity() >= 16, "{}", kept.capacity());
     }

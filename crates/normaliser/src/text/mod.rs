@@ -25,7 +25,7 @@ pub use vocabulary::Vocabulary;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::Lexicon;
+use crate::{reuse, Lexicon};
 
 /// Restores the text of cells and splits enumerated cells into items.
 #[derive(Debug, Clone)]
@@ -139,7 +139,7 @@ pub(crate) struct Workspace {
     /// A cell's cleaned lines, its items' lines and the items (ranges of
     /// those), and an item's restored text before its spacing is tidied.
     /// The vectors of lines are empty between cells: they borrow the
-    /// cell's lines, and are kept for their room only ([`reuse`]).
+    /// cell's lines, and are kept for their room only ([`reuse`](crate::reuse)).
     cleaned: Vec<Cow<'static, str>>,
     item_lines: Vec<&'static str>,
     items: Vec<Range<usize>>,
@@ -153,16 +153,6 @@ impl Workspace {
     pub(crate) fn start_document(&mut self, document: u64) {
         self.segment.start_document(document);
     }
-}
-
-/// An empty vector with the room of `items`, for elements of the same
-/// layout: a worker keeps vectors of text borrowed from one cell or item
-/// from one to the next, with no lifetime of their own. (The standard
-/// library collects a vector's iterator into the vector's own allocation
-/// when the layouts match; a test checks that the room is kept.)
-fn reuse<T, U>(mut items: Vec<T>) -> Vec<U> {
-    items.clear();
-    items.into_iter().filter_map(|_| None).collect()
 }
 
 /// The Markdown fixture documents, for tests that restore every cell of

@@ -18,8 +18,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use super::{reuse, Vocabulary};
+use super::Vocabulary;
 use crate::lexicon::{SpansBuffers, WordHasher};
+use crate::reuse;
 use crate::Lexicon;
 
 /// Cost (log10 units) of a word the model does not know, per word and per
