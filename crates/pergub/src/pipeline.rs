@@ -1,6 +1,7 @@
 use crate::Error;
 use pergub_model::{Document, Format, Source};
 use pergub_normaliser::Normaliser;
+use pergub_parser::Parsed;
 use pergub_validator::Validator;
 
 /// The whole pipeline: parse, normalise, validate. Build once, share freely
@@ -67,13 +68,25 @@ impl Pipeline {
     pub fn extract(&self, input: &[u8], format: Format, name: &str) -> Result<Document, Error> {
         let parsed = pergub_parser::parse(input, format)?;
         let normalised = self.normaliser.normalise(&parsed);
-        let mut meta = parsed.meta.clone();
-        meta.province = normalised.province.clone();
+        let Parsed {
+            mut meta,
+            records,
+            diagnostics,
+            ..
+        } = parsed;
+        meta.province = normalised.province;
         let mut doc = Document::new(Source::new(name, format), meta);
         doc.records = normalised.records;
-        doc.diagnostics = parsed.diagnostics;
+        doc.diagnostics = diagnostics;
         doc.diagnostics.extend(normalised.diagnostics);
-        let found = self.validator.validate(&doc);
+        // The raw records are freed while the document is checked, by
+        // another worker of the pool if one is free.
+        let found = if rayon::current_thread_index().is_some() {
+            rayon::join(|| self.validator.validate(&doc), move || drop(records)).0
+        } else {
+            drop(records);
+            self.validator.validate(&doc)
+        };
         doc.diagnostics.extend(found);
         Ok(doc)
     }
