@@ -1229,14 +1229,19 @@ impl Model<'_> {
                         };
                         (max_zipf(listed, seen()), false)
                     }
-                    Some(span) if chars < 3 => (max_zipf(span.listed, seen()), span.fragment),
+                    // Shorter than three letters, a candidate is no derived
+                    // word and is looked for among the document's words
+                    // without the test of its edges (one path for both: the
+                    // length is hard to predict).
                     Some(span) => {
+                        let short = chars < 3;
+                        let derived = if short { None } else { span.derived };
                         let listed = match span.listed {
                             Some(z) => Some(z),
                             None if span.fragment => None,
-                            None => span.derived.filter(|_| edges_known(start, end)),
+                            None => derived.filter(|_| edges_known(start, end)),
                         };
-                        let seen = if local && voc_begin[start] && voc_finish[end] {
+                        let seen = if local && (short || (voc_begin[start] && voc_finish[end])) {
                             self.vocabulary.zipf(word())
                         } else {
                             None
@@ -1376,8 +1381,33 @@ impl Model<'_> {
                 let total = before + least + joins + last.cut;
                 rest = rest << 1 | u32::from(total <= best_end);
             }
+            // Each is weighed against the best found by then, which only
+            // falls. Such a candidate is no listed or derived word, no
+            // acronym, across no hyphen nor typed space (those were weighed
+            // first, and with document words every candidate was): unless
+            // it has an inner capital or may be a fragment, its total is its
+            // bound exactly, as `consider` would sum it.
             for_bits(rest & !first & within, |k| {
-                consider(end - k - 1, end, best, back)
+                let start = end - k - 1;
+                let chars = k + 1;
+                let (Some(&before), Some(inner), Some(&least)) =
+                    (best.get(start), points.get(start + 1), least.get(chars))
+                else {
+                    return;
+                };
+                let total = before + least + (last.joins - inner.joins) + last.cut;
+                if total > best[end] || !before.is_finite() {
+                    return;
+                }
+                let camel = last.camels > inner.camels;
+                if camel
+                    || (chars <= MAX_FRAGMENT && spans.at(start, end).is_some_and(|s| s.fragment))
+                {
+                    consider(start, end, best, back);
+                } else if total < best[end] || start > back[end].0 {
+                    best[end] = total;
+                    back[end] = (start, false);
+                }
             });
         }
         // Read the words back.
@@ -1724,6 +1754,37 @@ mod tests {
         };
         buffers.start_document(1);
         assert!(buffers.answers.zipf.is_empty() && buffers.answers.words.is_empty());
+    }
+
+    /// Unknown words inside typed words are weighed without `consider`
+    /// unless they have an inner capital or may be a fragment: glued and
+    /// broken text of each kind restores as weighing every candidate does.
+    #[test]
+    fn unknown_words_inside_typed_words_are_weighed_as_every_candidate_is() {
+        let normaliser = Normaliser::new();
+        let restorer = normaliser.restorer();
+        let none = Vocabulary::new();
+        let (mut pruned, mut every) = (Workspace::default(), Workspace::default());
+        every.segment.exhaustive = true;
+        let cells: [&[&str]; 9] = [
+            &["xqzvbw kantorImigrasi qqqqqq"],
+            &["Pe-", "ncegahan dan penanganannya"],
+            &["nyanyanyaxq sinergitas"],
+            &["PembinaanPenyuluhanxqz", "Kab."],
+            &["zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz kata"],
+            &["dinassosialkabupatenbanyumasxq"],
+            &["abab abab", "abab"],
+            &["GugusTxq kantorIxq"],
+            &["perundang-", "undangan se-Provinsi xyz-abc"],
+        ];
+        for lines in cells {
+            let lines: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
+            assert_eq!(
+                restorer.items_with(&lines, &none, &mut pruned),
+                restorer.items_with(&lines, &none, &mut every),
+                "{lines:?}"
+            );
+        }
     }
 
     /// The search that skips candidates which cannot win finds what
