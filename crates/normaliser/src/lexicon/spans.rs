@@ -19,7 +19,7 @@
 //! compare them substring by substring).
 
 use super::affix::{Nasal, DERIVED, MIN_ROOT, PREFIXES, PREFIXES_BY_LETTER, ROOT_BUFFER, SUFFIXES};
-use super::trie::{Trie, ROOT};
+use super::trie::{Trie, NO_WORD, ROOT};
 use super::Lexicon;
 
 /// Suffixes after which `-i`, `-kan` and `-an` do not stack.
@@ -107,13 +107,6 @@ impl Spans {
             .then(|| (start * self.width + chars - 1, 1 << (chars - 1)))
     }
 
-    /// The ends and zipfs of the listed words from `start`, shortest first.
-    fn listed_from(&self, start: usize) -> impl Iterator<Item = (usize, f32)> + '_ {
-        let bits = self.listed_bits.get(start).copied().unwrap_or(0);
-        let base = start * self.width;
-        Bits(bits).filter_map(move |k| Some((start + k + 1, *self.listed.get(base + k)?)))
-    }
-
     /// [`Lexicon::listed`] of the substring `start..end`.
     #[cfg(test)]
     fn listed(&self, start: usize, end: usize) -> Option<f32> {
@@ -195,6 +188,11 @@ pub(crate) struct SpansBuffers {
     spans: Spans,
     /// Byte offset of each character, and the total.
     bytes: Vec<usize>,
+    /// By position: the next characters, packed ([`read_ahead`]).
+    ahead: Vec<u64>,
+    /// By position: which suffixes of the rules begin there
+    /// ([`read_ahead`]).
+    suffixes: Vec<u16>,
     chains: Vec<Chain>,
     scratch: Scratch,
 }
@@ -219,6 +217,8 @@ impl Lexicon {
         let SpansBuffers {
             spans,
             bytes,
+            ahead,
+            suffixes,
             chains,
             scratch,
         } = buffers;
@@ -245,32 +245,9 @@ impl Lexicon {
         spans.words_ending.clear();
         spans.words_ending.resize(len + 1, all);
         let tries = self.tries();
-        for start in 0..len {
-            let base = start * width;
-            let (Some(listed), Some(listed_bits), Some(fragment_bits)) = (
-                spans.listed.get_mut(base..base + width),
-                spans.listed_bits.get_mut(start),
-                spans.fragment_bits.get_mut(start),
-            ) else {
-                continue;
-            };
-            let words_ending = &mut spans.words_ending;
-            walk(
-                &tries,
-                None,
-                text,
-                start,
-                start + width,
-                |end, z, is_fragment| {
-                    let k = end - start - 1;
-                    if let (Some(slot), Some(z)) = (listed.get_mut(k), z) {
-                        *slot = z;
-                        *listed_bits |= 1 << k;
-                        mark(words_ending, start, end);
-                    }
-                    *fragment_bits |= u32::from(is_fragment) << k;
-                },
-            );
+        match (tries.base, tries.extra) {
+            (Some(trie), None) => listed_by_one_trie(&trie, text, spans),
+            _ => listed_by_walks(&tries, text, spans),
         }
         // Byte offsets, for the root buffer's limit.
         bytes.clear();
@@ -280,62 +257,205 @@ impl Lexicon {
             total += c.len_utf8();
             bytes.push(total);
         }
-        for start in 0..len {
+        read_ahead(text, ahead, suffixes);
+        // By start, from the last: bit `k` is set when a suffix begins
+        // at `start + k + 1`, after the substring the bit stands for.
+        let mut followed = 0u32;
+        for start in (0..len).rev() {
+            let next = suffixes.get(start + 1).copied().unwrap_or(0);
+            followed = followed << 1 | u32::from(next != 0);
             chains.clear();
-            prefix_chains(
+            let head = Head {
+                letter: None,
+                at: start,
+            };
+            if may_begin_prefix(ahead, head) {
+                prefix_chains(text, ahead, bytes, head, None, chains);
+            }
+            // The listed stems of a root's length that a suffix follows.
+            let stems = spans.listed_bits.get(start).copied().unwrap_or(0)
+                & followed
+                & (u32::MAX << (MIN_ROOT - 1));
+            if stems == 0 && chains.is_empty() {
+                continue;
+            }
+            let words = Words {
                 text,
-                bytes,
-                Head {
-                    letter: None,
-                    at: start,
-                },
-                None,
-                chains,
-            );
-            derive_from(&tries, text, start, chains, spans, scratch);
+                suffixes,
+                start,
+                stems,
+            };
+            derive_from(&tries, &words, chains, spans, scratch);
         }
         spans
+    }
+}
+
+/// Fill the listed and fragment bits (and the listed zipfs) of `spans`,
+/// sized for `text`, by a walk of the tries from each start.
+fn listed_by_walks(tries: &Tries<'_>, text: &[char], spans: &mut Spans) {
+    let width = spans.width;
+    for start in 0..text.len() {
+        let base = start * width;
+        let (Some(listed), Some(listed_bits), Some(fragment_bits)) = (
+            spans.listed.get_mut(base..base + width),
+            spans.listed_bits.get_mut(start),
+            spans.fragment_bits.get_mut(start),
+        ) else {
+            continue;
+        };
+        let words_ending = &mut spans.words_ending;
+        walk(
+            tries,
+            None,
+            text,
+            start,
+            start + width,
+            |end, z, is_fragment| {
+                let k = end - start - 1;
+                if let (Some(slot), Some(z)) = (listed.get_mut(k), z) {
+                    *slot = z;
+                    *listed_bits |= 1 << k;
+                    mark(words_ending, start, end);
+                }
+                *fragment_bits |= u32::from(is_fragment) << k;
+            },
+        );
+    }
+}
+
+/// [`listed_by_walks`] for a lexicon of one trie (the usual case), in one
+/// loop: whether a word ends at a step is a coin toss for the branch
+/// predictor, so each step writes its zipf slot and ORs its bits whether
+/// or not a word ends there (a slot is read only where its bit is set).
+fn listed_by_one_trie(trie: &Trie<'_>, text: &[char], spans: &mut Spans) {
+    let Spans {
+        width,
+        listed_bits,
+        fragment_bits,
+        listed,
+        words_ending,
+        ..
+    } = spans;
+    let width = *width;
+    let starts = listed_bits.iter_mut().zip(fragment_bits.iter_mut());
+    for (start, (listed_bits, fragment_bits)) in starts.enumerate() {
+        let base = start * width;
+        let (Some(row), Some(chars), Some(ends)) = (
+            listed.get_mut(base..base + width),
+            text.get(start..),
+            words_ending.get_mut(start + 1..),
+        ) else {
+            continue;
+        };
+        let (mut node, mut words, mut fragments) = (ROOT, 0u32, 0u32);
+        let steps = row.iter_mut().zip(chars).zip(ends).enumerate();
+        for (k, ((slot, &c), ending)) in steps {
+            let Some(next) = trie.step(node, c) else {
+                break;
+            };
+            node = next;
+            let value = trie.value_bits(next);
+            let word = u32::from(value != NO_WORD) << k;
+            *slot = f32::from_bits(value);
+            words |= word;
+            *ending |= word;
+            fragments |= u32::from(trie.is_fragment(next)) << k;
+        }
+        *listed_bits = words;
+        *fragment_bits = fragments;
     }
 }
 
 /// Buffers reused from one position to the next.
 #[derive(Debug, Clone, Default)]
 struct Scratch {
-    /// Derived words: end and zipf.
-    found: Vec<(usize, f32)>,
     /// Roots after a chain of prefixes: end and zipf.
     roots: Vec<(usize, f32)>,
 }
 
-/// Record the derivations of words starting at `start`.
+/// The text around the start of the words [`derive_from`] derives.
+struct Words<'t> {
+    text: &'t [char],
+    /// The suffixes by position ([`read_ahead`]).
+    suffixes: &'t [u16],
+    start: usize,
+    /// Bit `k`: `start..start + k + 1` is a listed word of three letters
+    /// or more, and some suffix follows it.
+    stems: u32,
+}
+
+/// Record the derivations of words starting at `words.start`.
 fn derive_from(
     tries: &Tries<'_>,
-    text: &[char],
-    start: usize,
+    words: &Words<'_>,
     chains: &[Chain],
     spans: &mut Spans,
     scratch: &mut Scratch,
 ) {
-    let width = spans.width;
+    let Words {
+        text,
+        suffixes,
+        start,
+        stems,
+    } = *words;
+    let Spans {
+        width,
+        listed_bits,
+        listed,
+        derived_bits,
+        derived,
+        words_ending,
+        ..
+    } = spans;
+    let width = *width;
     let limit = (start + width).min(text.len());
-    let Scratch { found, roots } = scratch;
-    found.clear();
+    let Some(bits) = derived_bits.get_mut(start) else {
+        return;
+    };
+    let (Some(derived), Some(listed_bits), Some(listed)) = (
+        derived.get_mut(start * width..start * width + width),
+        listed_bits.get(..),
+        listed.get(..),
+    ) else {
+        return;
+    };
+    // The zipf of a derivation `start..end`: the highest wins.
+    let mut record = |end: usize, z: f32| {
+        let k = end.wrapping_sub(start + 1);
+        if let Some(slot) = derived.get_mut(k) {
+            let bit = 1 << k;
+            if *bits & bit == 0 || z > *slot {
+                *slot = z;
+            }
+            *bits |= bit;
+            mark(words_ending, start, end);
+        }
+    };
+    let listed_from = |at: usize| {
+        let bits = listed_bits.get(at).copied().unwrap_or(0);
+        let base = at * width;
+        Bits(bits).filter_map(move |k| Some((at + k + 1, *listed.get(base + k)?)))
+    };
     // A listed stem and a suffix (`dikaitkan` + `nya`).
-    for (end, z) in spans.listed_from(start) {
-        if end >= start + MIN_ROOT && end <= limit {
-            suffixed(text, start, end, limit, |end, cost| {
-                found.push((end, z - cost - DERIVED));
+    for k in Bits(stems) {
+        let (end, Some(&z)) = (start + k + 1, listed.get(start * width + k)) else {
+            continue;
+        };
+        if end <= limit {
+            suffixed(text, suffixes, start, end, limit, |end, cost| {
+                record(end, z - cost - DERIVED);
             });
         }
     }
     // Prefixes over a root, with or without a suffix.
+    let Scratch { roots } = scratch;
     for chain in chains {
         roots.clear();
         let max_end = chain.max_end.min(limit);
         match chain.root.letter {
             None => roots.extend(
-                spans
-                    .listed_from(chain.root.at)
+                listed_from(chain.root.at)
                     .filter(|(end, _)| *end >= chain.min_end && *end <= max_end),
             ),
             Some(_) => walk(
@@ -353,28 +473,12 @@ fn derive_from(
         }
         for &(end, z) in roots.iter() {
             let bare = chain.apply(z, false);
-            found.push((end, bare - DERIVED));
+            record(end, bare - DERIVED);
             let with_suffix = chain.apply(z, true);
-            suffixed(text, start, end, limit, |end, cost| {
-                found.push((end, with_suffix - cost - DERIVED));
+            suffixed(text, suffixes, start, end, limit, |end, cost| {
+                record(end, with_suffix - cost - DERIVED);
             });
         }
-    }
-    let mut bits = spans.derived_bits.get(start).copied().unwrap_or(0);
-    for &(end, z) in found.iter() {
-        let Some((i, bit)) = spans.slot(start, end) else {
-            continue;
-        };
-        if let Some(slot) = spans.derived.get_mut(i) {
-            if bits & bit == 0 || z > *slot {
-                *slot = z;
-            }
-            bits |= bit;
-            mark(&mut spans.words_ending, start, end);
-        }
-    }
-    if let Some(slot) = spans.derived_bits.get_mut(start) {
-        *slot = bits;
     }
 }
 
@@ -386,31 +490,86 @@ fn mark(words_ending: &mut [u32], start: usize, end: usize) {
     }
 }
 
+/// Each suffix of [`SUFFIXES`] as the low bytes of a `u64` (its first
+/// letter lowest), with the mask of those bytes: the suffix begins where
+/// the text's next eight letters, so packed and masked, equal it.
+const SUFFIX_BYTES: [(u64, u64); SUFFIXES.len()] = {
+    let mut table = [(0, 0); SUFFIXES.len()];
+    let mut i = 0;
+    while i < SUFFIXES.len() {
+        table[i] = packed(SUFFIXES[i].0);
+        i += 1;
+    }
+    table
+};
+
+/// By number of letters left before the limit (up to 8): the suffixes
+/// of [`SUFFIXES`] that fit, as bits.
+const SUFFIXES_FITTING: [u16; 9] = {
+    let mut table = [0u16; 9];
+    let mut room = 0;
+    while room < table.len() {
+        let mut i = 0;
+        while i < SUFFIXES.len() {
+            if SUFFIXES[i].0.len() <= room {
+                table[room] |= 1 << i;
+            }
+            i += 1;
+        }
+        room += 1;
+    }
+    table
+};
+
+/// For each position of `text` (and its end): the next eight characters,
+/// packed as [`SUFFIX_BYTES`] are, into `ahead`, and which suffixes of
+/// [`SUFFIXES`] begin there (bit `i` for the `i`-th), into `suffixes`.
+/// Found once per position, not once per stem that ends there.
+fn read_ahead(text: &[char], ahead: &mut Vec<u64>, suffixes: &mut Vec<u16>) {
+    ahead.clear();
+    ahead.resize(text.len() + 1, 0);
+    suffixes.clear();
+    suffixes.resize(text.len() + 1, 0);
+    // Zero for a character other than ASCII (no affix has one) and past
+    // the end.
+    let mut next = 0u64;
+    let positions = ahead.iter_mut().zip(suffixes.iter_mut()).zip(text);
+    for ((packed, slot), &c) in positions.rev() {
+        let byte = if c.is_ascii() { c as u64 } else { 0 };
+        next = next << 8 | byte;
+        *packed = next;
+        let mut found = 0u16;
+        for (i, &(letters, mask)) in SUFFIX_BYTES.iter().enumerate() {
+            found |= u16::from(next & mask == letters) << i;
+        }
+        *slot = found;
+    }
+}
+
 /// The words a suffix makes of the stem `start..end`: `each(word end,
 /// suffix cost)` for every suffix of the rules that follows the stem in the
-/// text before `limit`. A stem ending in `-kan` or `-nya` takes no `-i`,
-/// `-kan` or `-an`.
+/// text before `limit` (`suffixes`: as [`read_ahead`] finds them). A stem
+/// ending in `-kan` or `-nya` takes no `-i`, `-kan` or `-an`.
 fn suffixed(
     text: &[char],
+    suffixes: &[u16],
     start: usize,
     end: usize,
     limit: usize,
     mut each: impl FnMut(usize, f32),
 ) {
-    let rest = text.get(end..limit).unwrap_or(&[]);
-    // Every suffix begins with one of these letters: most stems end here.
-    let Some(&next) = rest
-        .first()
-        .filter(|c| matches!(c, 'a' | 'i' | 'k' | 'l' | 'n'))
-    else {
+    let room = limit.saturating_sub(end).min(SUFFIXES_FITTING.len() - 1);
+    let found =
+        suffixes.get(end).copied().unwrap_or(0) & SUFFIXES_FITTING.get(room).copied().unwrap_or(0);
+    if found == 0 {
         return;
-    };
+    }
     let stem = text.get(start..end).unwrap_or(&[]);
     let mut stacked = None;
-    for &(suffix, cost) in SUFFIXES {
-        if suffix.as_bytes().first() != Some(&(next as u8)) || !starts_with(rest, suffix) {
+    for i in Bits(u32::from(found)) {
+        let Some(&(suffix, cost)) = SUFFIXES.get(i) else {
             continue;
-        }
+        };
         if matches!(suffix, "i" | "kan" | "an")
             && *stacked.get_or_insert_with(|| STACKED.iter().any(|s| ends_with(stem, s)))
         {
@@ -425,6 +584,7 @@ fn suffixed(
 /// any.
 fn prefix_chains(
     text: &[char],
+    ahead: &[u64],
     bytes: &[usize],
     head: Head,
     outer: Option<&Chain>,
@@ -434,19 +594,21 @@ fn prefix_chains(
     if depth >= 2 {
         return;
     }
-    // Only the prefixes beginning with the head's first letter.
+    // Only the prefixes beginning with the head's first letter, if some
+    // begins with its first two.
     let first = head.letter.or_else(|| text.get(head.at).copied());
     let Some(index) = first
         .filter(char::is_ascii_lowercase)
+        .filter(|_| may_begin_prefix(ahead, head))
         .and_then(|c| PREFIXES_BY_LETTER.get(usize::from(c as u8 - b'a')))
     else {
         return;
     };
     for &i in index.iter().take_while(|&&i| i != u8::MAX) {
-        let Some(&(prefix, nasal, bare, with_suffix)) = PREFIXES.get(usize::from(i)) else {
+        let Some(&(_, nasal, bare, with_suffix)) = PREFIXES.get(usize::from(i)) else {
             continue;
         };
-        let Some(rest) = strip_prefix(text, head, prefix) else {
+        let Some(rest) = strip_prefix(ahead, head, usize::from(i)) else {
             continue;
         };
         // The rest keeps two letters at least, a root three.
@@ -483,7 +645,7 @@ fn prefix_chains(
             at: rest,
         });
         chains.push(plain);
-        prefix_chains(text, bytes, plain.root, Some(&plain), chains);
+        prefix_chains(text, ahead, bytes, plain.root, Some(&plain), chains);
         if let Nasal::Drops(letter) = nasal {
             if text
                 .get(rest)
@@ -494,34 +656,88 @@ fn prefix_chains(
                     at: rest,
                 });
                 chains.push(restored);
-                prefix_chains(text, bytes, restored.root, Some(&restored), chains);
+                prefix_chains(text, ahead, bytes, restored.root, Some(&restored), chains);
             }
         }
     }
 }
 
-/// Where the text from `head` continues after `prefix`, if it begins with
-/// it.
-fn strip_prefix(text: &[char], head: Head, prefix: &str) -> Option<usize> {
-    let mut letters = prefix.chars();
-    if let Some(letter) = head.letter {
-        if letters.next() != Some(letter) {
-            return None;
-        }
+/// Each prefix of [`PREFIXES`] packed as [`SUFFIX_BYTES`] are, with its
+/// mask and its length.
+const PREFIX_BYTES: [(u64, u64, usize); PREFIXES.len()] = {
+    let mut table = [(0, 0, 0); PREFIXES.len()];
+    let mut i = 0;
+    while i < PREFIXES.len() {
+        let (letters, mask) = packed(PREFIXES[i].0);
+        table[i] = (letters, mask, PREFIXES[i].0.len());
+        i += 1;
     }
-    let mut at = head.at;
-    for c in letters {
-        if text.get(at) != Some(&c) {
-            return None;
-        }
-        at += 1;
+    table
+};
+
+/// An affix as the low bytes of a `u64` (its first letter lowest), with
+/// the mask of those bytes.
+const fn packed(affix: &str) -> (u64, u64) {
+    let bytes = affix.as_bytes();
+    // Eight letters are read ahead; a letter a nasal dropped takes one.
+    assert!(!bytes.is_empty() && bytes.len() < 8);
+    let mut letters = 0u64;
+    let mut k = bytes.len();
+    while k > 0 {
+        k -= 1;
+        letters = letters << 8 | bytes[k] as u64;
     }
-    Some(at)
+    (letters, (1 << (8 * bytes.len())) - 1)
 }
 
-fn starts_with(text: &[char], affix: &str) -> bool {
-    let mut chars = text.iter();
-    affix.chars().all(|c| chars.next() == Some(&c))
+/// By first letter `a`-`z`: the second letters of the prefixes of
+/// [`PREFIXES`] that begin with it (bit `i` for `a + i`). Every prefix has
+/// two letters at least.
+const PREFIX_PAIRS: [u32; 26] = {
+    let mut table = [0u32; 26];
+    let mut i = 0;
+    while i < PREFIXES.len() {
+        let bytes = PREFIXES[i].0.as_bytes();
+        assert!(bytes.len() >= 2 && bytes[0].is_ascii_lowercase() && bytes[1].is_ascii_lowercase());
+        table[(bytes[0] - b'a') as usize] |= 1 << (bytes[1] - b'a');
+        i += 1;
+    }
+    table
+};
+
+/// Whether some prefix of [`PREFIXES`] begins with the first two letters
+/// of the text from `head` (`ahead`: as [`read_ahead`] packs the text):
+/// most positions begin none, and are rejected here at once.
+#[inline]
+fn may_begin_prefix(ahead: &[u64], head: Head) -> bool {
+    let next = ahead.get(head.at).copied().unwrap_or(0);
+    let two = match head.letter {
+        None => next,
+        Some(letter) if letter.is_ascii() => next << 8 | letter as u64,
+        Some(_) => return false,
+    };
+    let (first, second) = ((two & 0xff) as u8, (two >> 8 & 0xff) as u8);
+    if !first.is_ascii_lowercase() || !second.is_ascii_lowercase() {
+        return false;
+    }
+    PREFIX_PAIRS
+        .get(usize::from(first - b'a'))
+        .is_some_and(|row| row >> (second - b'a') & 1 != 0)
+}
+
+/// Where the text from `head` continues after the `i`-th prefix of
+/// [`PREFIXES`], if it begins with it (`ahead`: as [`read_ahead`] packs
+/// the text).
+fn strip_prefix(ahead: &[u64], head: Head, i: usize) -> Option<usize> {
+    let &(letters, mask, len) = PREFIX_BYTES.get(i)?;
+    let next = ahead.get(head.at).copied().unwrap_or(0);
+    let (next, len) = match head.letter {
+        None => (next, len),
+        // No prefix has a letter other than ASCII.
+        Some(letter) if letter.is_ascii() => (next << 8 | letter as u64, len - 1),
+        Some(_) => return None,
+    };
+    (next & mask == letters).then_some(head.at + len)
 }
 
 fn ends_with(text: &[char], affix: &str) -> bool {
@@ -698,6 +914,79 @@ mod tests {
             for end in start + 1..=short.len() {
                 let answer = |s: Option<Span>| s.map(|s| (s.listed, s.derived, s.fragment));
                 assert_eq!(answer(reused.at(start, end)), answer(fresh.at(start, end)));
+            }
+        }
+    }
+
+    #[test]
+    fn one_trie_fills_the_tables_as_the_walks_do() {
+        let text = include_str!("../../../../fixtures/documents/013_lombok_timur_tppo.md");
+        let lexicon = Lexicon::embedded();
+        let tries = lexicon.tries();
+        let Some(trie) = tries.base else {
+            panic!("the embedded lexicon has its trie");
+        };
+        assert!(tries.extra.is_none());
+        let mut windows = windows(text);
+        windows.push("kantorbapperidaxyzdisporapar".chars().collect());
+        windows.push("pénataanruang".chars().collect());
+        for window in windows.iter().step_by(5) {
+            for width in [5, 24, 40] {
+                let sized = |spans: &mut Spans| {
+                    spans.width = width.clamp(1, MAX_COVERED);
+                    spans.len = window.len();
+                    spans.listed_bits = vec![0; window.len()];
+                    spans.fragment_bits = vec![0; window.len()];
+                    spans.listed = vec![f32::NAN; window.len() * spans.width];
+                    spans.words_ending = vec![0; window.len() + 1];
+                };
+                let (mut fast, mut general) = (Spans::default(), Spans::default());
+                sized(&mut fast);
+                sized(&mut general);
+                listed_by_one_trie(&trie, window, &mut fast);
+                listed_by_walks(&tries, window, &mut general);
+                assert_eq!(fast.listed_bits, general.listed_bits);
+                assert_eq!(fast.fragment_bits, general.fragment_bits);
+                assert_eq!(fast.words_ending, general.words_ending);
+                for (start, &bits) in general.listed_bits.iter().enumerate() {
+                    for k in Bits(bits) {
+                        let i = start * general.width + k;
+                        assert_eq!(fast.listed.get(i), general.listed.get(i));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn packed_affixes_match_as_the_strings_do() {
+        let text: Vec<char> = "dikaitkannya pemberdayaan menaati kebijakanlah \
+                               penyuluhannya apakah mémperhatikan kan i an"
+            .chars()
+            .collect();
+        let (mut ahead, mut suffixes) = (Vec::new(), Vec::new());
+        read_ahead(&text, &mut ahead, &mut suffixes);
+        assert_eq!(suffixes.len(), text.len() + 1);
+        for at in 0..=text.len() {
+            let rest: String = text.get(at..).unwrap_or(&[]).iter().collect();
+            for (i, &(suffix, _)) in SUFFIXES.iter().enumerate() {
+                let found = suffixes.get(at).is_some_and(|s| s >> i & 1 != 0);
+                assert_eq!(found, rest.starts_with(suffix), "{suffix} at {at}");
+            }
+            for letter in [None, Some('k'), Some('p'), Some('é')] {
+                let head = Head { letter, at };
+                let led: String = letter.into_iter().chain(rest.chars()).collect();
+                let mut any = false;
+                for (i, &(prefix, ..)) in PREFIXES.iter().enumerate() {
+                    let read = usize::from(letter.is_some());
+                    let expected = led
+                        .starts_with(prefix)
+                        .then(|| at + prefix.chars().count() - read);
+                    assert_eq!(strip_prefix(&ahead, head, i), expected, "{prefix} at {at}");
+                    any |= expected.is_some();
+                }
+                // The quick test lets through every head a prefix begins.
+                assert!(!any || may_begin_prefix(&ahead, head), "{led}");
             }
         }
     }

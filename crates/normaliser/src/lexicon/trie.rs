@@ -253,6 +253,13 @@ impl<'a> Trie<'a> {
         (bits != NO_WORD).then(|| f32::from_bits(bits))
     }
 
+    /// The bits of [`Trie::value`]: [`NO_WORD`] when no word ends at
+    /// `node`.
+    #[inline]
+    pub(crate) fn value_bits(&self, node: u32) -> u32 {
+        self.values.get(node as usize).copied().unwrap_or(NO_WORD)
+    }
+
     /// Whether a fragment ends at `node`.
     #[inline]
     pub(crate) fn is_fragment(&self, node: u32) -> bool {
