@@ -80,13 +80,21 @@ fn known_part(part: &str, vocabulary: &dyn Vocabulary) -> bool {
 }
 
 /// Whether `word` (lower case) is two or three known parts run together.
+///
+/// Only the cuts that leave [`MIN_PART`] letters or more on each side are
+/// tried: a shorter right side is no part, nor splits, so the look-up of
+/// the left side would be wasted.
 fn splits(word: &str, vocabulary: &dyn Vocabulary, parts: usize) -> bool {
-    word.char_indices().skip(MIN_PART).any(|(at, _)| {
-        let (left, right) = word.split_at(at);
-        known_part(left, vocabulary)
-            && (known_part(right, vocabulary)
-                || (parts > 2 && splits(right, vocabulary, parts - 1)))
-    })
+    let cuts = word.chars().count().saturating_sub(2 * MIN_PART - 1);
+    word.char_indices()
+        .skip(MIN_PART)
+        .take(cuts)
+        .any(|(at, _)| {
+            let (left, right) = word.split_at(at);
+            known_part(left, vocabulary)
+                && (known_part(right, vocabulary)
+                    || (parts > 2 && splits(right, vocabulary, parts - 1)))
+        })
 }
 
 /// Whether `word` has a lower-to-upper case change after a run of at
@@ -372,6 +380,69 @@ mod tests {
             assert!(expected.len() >= 10, "{expected:?}");
             assert_eq!(check_with(check, &doc, &vocabulary), expected);
         }
+    }
+
+    /// [`splits`] trying every cut, as the rule reads.
+    fn splits_at_every_cut(word: &str, vocabulary: &dyn Vocabulary, parts: usize) -> bool {
+        word.char_indices().skip(MIN_PART).any(|(at, _)| {
+            let (left, right) = word.split_at(at);
+            known_part(left, vocabulary)
+                && (known_part(right, vocabulary)
+                    || (parts > 2 && splits_at_every_cut(right, vocabulary, parts - 1)))
+        })
+    }
+
+    #[test]
+    fn only_cuts_with_room_for_two_parts_are_tried() {
+        let vocabulary = Words::of(&[
+            "dinas",
+            "sosial",
+            "desa",
+            "kader",
+            "kaderya",
+            "wisata",
+            "sosialnya",
+            "kota",
+            "kotaku",
+            "pela",
+            "pelaku",
+            "dinasti",
+            "çağdaş",
+            "ölçü",
+        ]);
+        let mut found = 0;
+        for word in [
+            "dinassosial",
+            "dinassosialdesa",
+            "dinassosiald",
+            "dinassosia",
+            "desakaderwisata",
+            "desakaderwisat",
+            "kaderyawisata",
+            "sosialnyadesa",
+            "kotakukota",
+            "pelakukota",
+            "dinastidesa",
+            "desakota",
+            "desakot",
+            "desadesadesadesa",
+            "çağdaşölçü",
+            "çağdaşölç",
+            "desaçağdaş",
+            "abc",
+            "",
+        ] {
+            for parts in [2, 3] {
+                let fast = splits(word, &vocabulary, parts);
+                assert_eq!(
+                    fast,
+                    splits_at_every_cut(word, &vocabulary, parts),
+                    "{word} {parts}"
+                );
+                found += usize::from(fast);
+            }
+        }
+        assert!(found >= 10, "{found} split");
     }
 
     #[test]
