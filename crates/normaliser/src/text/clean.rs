@@ -162,10 +162,29 @@ fn latin_lookalike(c: char) -> Option<char> {
 /// them (`1( satu)kali` = `1 (satu) kali`).
 pub(crate) fn tidy_spacing(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
+    // Most texts are ASCII without brackets: there the whitespace is the
+    // ASCII one and a typed space almost always, and no word is looked at
+    // character by character.
+    let plain = !text
+        .bytes()
+        .any(|b| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b'(' | b')'));
+    if plain {
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
+            if !out.is_empty() && !glues(word) {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return out;
+    }
+    tidy_any_spacing(text, out)
+}
+
+/// [`tidy_spacing`] of any text, appended to `out` (empty).
+fn tidy_any_spacing(text: &str, mut out: String) -> String {
     let mut after_open = false;
     for word in text.split_whitespace() {
-        let glue = word.starts_with([',', '.', ';', ':', ')']) && !word.starts_with("..");
-        if !out.is_empty() && !glue && !after_open {
+        if !out.is_empty() && !glues(word) && !after_open {
             out.push(' ');
         }
         // Only a bracket needs a look at each character: before this word
@@ -190,6 +209,12 @@ pub(crate) fn tidy_spacing(text: &str) -> String {
         after_open = word.ends_with('(');
     }
     out
+}
+
+/// Whether `word` begins with punctuation that follows the word before it
+/// with no space.
+fn glues(word: &str) -> bool {
+    word.starts_with([',', '.', ';', ':', ')']) && !word.starts_with("..")
 }
 
 #[cfg(test)]
@@ -246,5 +271,30 @@ mod tests {
             tidy_spacing("lihat (Lampiran) , tabel( 3)dan ( ) x"),
             "lihat (Lampiran), tabel (3) dan () x"
         );
+    }
+
+    /// Plain text takes the quick way and comes out as the general way
+    /// makes it.
+    #[test]
+    fn plain_text_is_tidied_as_any_text_is() {
+        for text in [
+            "",
+            " ",
+            "Dinas Sosial",
+            "  Kab. Serang , Kota ; dan : x  ",
+            "a .. b ... c , d",
+            "tiga  spasi   di   sini ",
+            ", awal",
+            "Kab./ Kota dan a / b",
+            "x\ty",
+            "x\u{a0}y é , z",
+            "2( dua )kali",
+        ] {
+            assert_eq!(
+                tidy_spacing(text),
+                tidy_any_spacing(text, String::new()),
+                "{text:?}"
+            );
+        }
     }
 }

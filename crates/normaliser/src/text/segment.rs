@@ -161,7 +161,13 @@ pub(crate) fn restore_item(
     let mut names = std::mem::take(&mut buffers.names);
     cut_atoms(lines, lexicon, vocabulary, &mut atoms);
     merge_codes(&mut atoms, &model, buffers);
-    find_names(&atoms, &model, &mut names, &mut buffers.lowers);
+    find_names(
+        &atoms,
+        &model,
+        &mut names,
+        &mut buffers.lowers,
+        &mut buffers.answers,
+    );
     // The restored text is about as long as the lines.
     out.reserve(lines.iter().map(|l| l.len() + 1).sum());
     let mut i = 0;
@@ -205,8 +211,14 @@ pub(crate) fn restore_item(
 /// begins with a capital.
 ///
 /// `names` is filled, one for each atom; `lower` is room for a word in
-/// lower case.
-fn find_names(atoms: &[Atom<'_>], model: &Model<'_>, names: &mut Vec<bool>, lower: &mut String) {
+/// lower case; `answers` remembers the lexicon's answers.
+fn find_names(
+    atoms: &[Atom<'_>],
+    model: &Model<'_>,
+    names: &mut Vec<bool>,
+    lower: &mut String,
+    answers: &mut Answers,
+) {
     let capitalised = |a: &Atom| a.text.chars().next().is_some_and(char::is_uppercase);
     names.clear();
     names.resize(atoms.len(), false);
@@ -236,7 +248,7 @@ fn find_names(atoms: &[Atom<'_>], model: &Model<'_>, names: &mut Vec<bool>, lowe
         }
         lower.clear();
         push_lower(lower, &atom.text);
-        if model.zipf(lower).is_none() {
+        if model.remembered_zipf(answers, lower).is_none() {
             names[k] = true;
         }
     }
@@ -776,10 +788,6 @@ pub(crate) struct Buffers {
     voc_finish: Vec<bool>,
     atom_known: Vec<f32>,
     atom_start: Vec<usize>,
-    /// By end, whether the right half of a candidate across a hyphen
-    /// may end a listed hyphenated word ([`Lexicon::may_end_hyphenated`]),
-    /// once asked.
-    hyphen_rights: Vec<Option<bool>>,
     best: Vec<f32>,
     back: Vec<(usize, bool)>,
     words: Vec<(usize, usize, bool)>,
@@ -913,6 +921,14 @@ impl Model<'_> {
         max_zipf(self.lexicon.zipf_lower(lower), self.vocabulary.zipf(lower))
     }
 
+    /// [`Model::zipf`], the lexicon's answer remembered in `answers`.
+    fn remembered_zipf(&self, answers: &mut Answers, lower: &str) -> Option<f32> {
+        max_zipf(
+            answers.zipf(self.lexicon, lower),
+            self.vocabulary.zipf(lower),
+        )
+    }
+
     /// The cost of `word` (original case) as one word.
     fn word_cost(&self, word: &str, lower: &str) -> f32 {
         let mixed = if has_camel(word) { MIXED_CASE } else { 0.0 };
@@ -979,7 +995,7 @@ impl Model<'_> {
                         for fact in [&facts[k - 1], &facts[k]] {
                             joined.push_str(lowers.get(fact.lower.clone()).unwrap_or_default());
                         }
-                        self.zipf(joined).is_none()
+                        self.remembered_zipf(&mut buffers.answers, joined).is_none()
                     }
                 }
                 Gap::HyphenBreak | Gap::Hyphen => false,
@@ -1050,14 +1066,13 @@ impl Model<'_> {
             voc_finish,
             atom_known,
             atom_start,
-            hyphen_rights,
             best,
             back,
             words,
             spans: spans_buffers,
             facts: _,
             lowers: _,
-            answers: _,
+            answers,
             joined,
             atoms: _,
             names: _,
@@ -1185,9 +1200,6 @@ impl Model<'_> {
         }
         let voc_begin: &[bool] = voc_begin;
         let voc_finish: &[bool] = voc_finish;
-        hyphen_rights.clear();
-        hyphen_rights.resize(n + 1, None);
-        let hyphen_rights: &mut [Option<bool>] = hyphen_rights;
 
         best.clear();
         best.resize(n + 1, f32::INFINITY);
@@ -1274,8 +1286,8 @@ impl Model<'_> {
                         &text[start..end],
                         at,
                         cost,
-                        &mut hyphen_rights[end],
                         joined,
+                        answers,
                     );
                 }
                 // Only a known word may take a typed space away, and not the
@@ -1357,8 +1369,9 @@ impl Model<'_> {
                 first = u32::MAX;
             }
             if last.hyphens > points[lo + 1].hyphens {
+                let may_keep = self.hyphen_starts(slots, text, lo, end, last.last_hyphen as usize);
                 for start in lo..end {
-                    if last.hyphens - points[start + 1].hyphens == 1 {
+                    if last.hyphens - points[start + 1].hyphens == 1 && may_keep(start) {
                         first |= 1 << (end - start - 1);
                     }
                 }
@@ -1441,39 +1454,72 @@ impl Model<'_> {
 
     /// The cost of a candidate across one hyphen (before slot `at`), and
     /// whether it keeps the hyphen (`perundang-undangan`, `se-Provinsi`),
-    /// given its plain cost. `hyphen_right` holds, once asked, whether the
-    /// right half may end a listed hyphenated word: every candidate across
-    /// one hyphen to the same end has the same right half.
+    /// given its plain cost. The document repeats its hyphenated words:
+    /// `answers` remembers their zipf.
     fn hyphen_cost(
         &self,
         slots: &[Slot],
         lower: &[char],
         at: usize,
         plain: f32,
-        hyphen_right: &mut Option<bool>,
         joined: &mut String,
+        answers: &mut Answers,
     ) -> (f32, bool) {
         // The model knows a hyphenated word only as a reduplication (the
         // right half begins with the left half, or with what follows a
         // prefix of it) or through a listed hyphenated word.
         let (l, r) = lower.split_at(at.min(lower.len()));
         let reduplication = crate::lexicon::is_reduplication(l, r);
-        if !reduplication
-            && !*hyphen_right.get_or_insert_with(|| self.lexicon.may_end_hyphenated(r))
-        {
+        if !reduplication && !self.lexicon.may_end_hyphenated(r) {
             return self.hyphen_prefix_cost(slots, at, plain, joined);
         }
         joined.clear();
         joined.extend(l);
         joined.push('-');
         joined.extend(r);
-        if let Some(z) = self.zipf(joined) {
+        if let Some(z) = self.remembered_zipf(answers, joined) {
             let cost = 9.0 - z;
             if cost < plain {
                 return (cost, true);
             }
         }
         self.hyphen_prefix_cost(slots, at, plain, joined)
+    }
+
+    /// Which candidates across the hyphen before slot `hyphen`, ending at
+    /// `end` and starting at `lo` or later, [`Model::hyphen_cost`] may make
+    /// cheaper than their plain cost; the others are unknown words like any
+    /// (or known ones without their hyphen).
+    ///
+    /// The right half is the same for all: whether it may end a listed
+    /// hyphenated word, and whether it is a capitalised word after a
+    /// prefix, is decided once. A reduplication's right half begins with a
+    /// stem of at least two letters that the left half holds: no left half
+    /// without the right half's first two letters is one.
+    fn hyphen_starts(
+        &self,
+        slots: &[Slot],
+        text: &[char],
+        lo: usize,
+        end: usize,
+        hyphen: usize,
+    ) -> impl Fn(usize) -> bool {
+        let right = text.get(hyphen..end).unwrap_or_default();
+        let listed = self.lexicon.may_end_hyphenated(right);
+        let capital = slots.get(hyphen).is_some_and(|s| s.c.is_uppercase());
+        let prefix_from = if capital {
+            hyphen.saturating_sub(MAX_PREFIX)
+        } else {
+            usize::MAX
+        };
+        // The last start of a left half holding the right half's first two
+        // letters, if any.
+        let stem_to = right.get(..2).and_then(|head| {
+            (lo..hyphen.saturating_sub(1))
+                .rev()
+                .find(|&q| text.get(q..q + 2) == Some(head))
+        });
+        move |start| listed || start >= prefix_from || stem_to.is_some_and(|to| start <= to)
     }
 
     /// `se-Provinsi`: the cost of a candidate that is a prefix, a hyphen
@@ -1766,7 +1812,7 @@ mod tests {
         let none = Vocabulary::new();
         let (mut pruned, mut every) = (Workspace::default(), Workspace::default());
         every.segment.exhaustive = true;
-        let cells: [&[&str]; 9] = [
+        let cells: [&[&str]; 12] = [
             &["xqzvbw kantorImigrasi qqqqqq"],
             &["Pe-", "ncegahan dan penanganannya"],
             &["nyanyanyaxq sinergitas"],
@@ -1776,6 +1822,11 @@ mod tests {
             &["abab abab", "abab"],
             &["GugusTxq kantorIxq"],
             &["perundang-", "undangan se-Provinsi xyz-abc"],
+            // Candidates across a hyphen weighed first or with the unknown
+            // words: reduplications, listed right halves, prefixes.
+            &["qxmasing-masingan kegiatanpe-", "ncegahan anti-Narkoba"],
+            &["lintassektoral-sektoral abab-ababan xqab-ab"],
+            &["kerjasamapasca-Bencana nonpro-Muslim ke-", "Camatan"],
         ];
         for lines in cells {
             let lines: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
