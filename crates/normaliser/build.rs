@@ -109,6 +109,38 @@ fn word_table(out: &mut String, prefix: &str, sorted: &[(String, f32)], filter_b
     list(out, &format!("{prefix}FILTER"), "u64", numbers(&filter));
 }
 
+/// The edge keys `keys` (`hash::edge_key`): `{name}_OTHER`, the keys that
+/// are not three letters `a`-`z` sorted, and `{name}`, all keys sorted, for
+/// the tests. Returns the bitmap of the keys of three letters
+/// (`hash::edge_bit`), which answers for them with one load.
+fn edge_tables<'a>(
+    out: &mut String,
+    name: &str,
+    keys: impl IntoIterator<Item = &'a u64>,
+) -> Vec<u64> {
+    let mut bits = vec![0u64; hash::EDGE_BITMAP_WORDS];
+    let mut other = BTreeSet::new();
+    let mut all = BTreeSet::new();
+    for &key in keys {
+        all.insert(key);
+        match hash::edge_bit(key) {
+            Some(bit) => bits[bit / 64] |= 1 << (bit % 64),
+            None => {
+                other.insert(key);
+            }
+        }
+    }
+    list(out, &format!("{name}_OTHER"), "u64", numbers(&other));
+    let _ = writeln!(out, "#[cfg(test)]");
+    list(out, name, "u64", numbers(&all));
+    bits
+}
+
+/// `{name}_BITS`: an edge bitmap.
+fn edge_bitmap(out: &mut String, name: &str, bits: &[u64]) {
+    list(out, &format!("{name}_BITS"), "u64", numbers(bits));
+}
+
 /// `TRIE_*`: the arrays of the trie of `words` and `fragments`, with the
 /// alias words `upper` as a layer over them (`TRIE_LAYERED`: the values of
 /// both; `trie::encode_layered`).
@@ -153,9 +185,11 @@ fn alias_layer(aliases: &[String], fragments: &BTreeSet<String>) -> Vec<(String,
 }
 
 /// The `ALIAS_*` tables: the word table and longest word of the
-/// alias words `layer`, and their first and last three letters and hyphen
-/// rights that the embedded words lack (`starts`, `ends`, `rights`): the
-/// lexicon consults both, so the others would change no answer.
+/// alias words `layer`, and their hyphen rights that the embedded words
+/// lack (`rights`): the lexicon consults both, so the others would change
+/// no answer. And the `LAYERED_*` edge tables: the first and last three
+/// letters of the alias words and of the embedded words (`starts`, `ends`),
+/// the alias words being in use only with the embedded ones.
 fn alias_tables(
     out: &mut String,
     layer: &[(String, f32)],
@@ -176,8 +210,12 @@ fn alias_tables(
         .filter_map(|(w, _)| hash::edge_key(w.chars().rev()))
         .filter(|k| !ends.contains(k))
         .collect();
-    list(out, "ALIAS_STARTS", "u64", numbers(&new_starts));
-    list(out, "ALIAS_ENDS", "u64", numbers(&new_ends));
+    // The alias words go with the embedded ones: their tables hold the
+    // keys of both.
+    let bits = edge_tables(out, "LAYERED_STARTS", starts.iter().chain(&new_starts));
+    edge_bitmap(out, "LAYERED_STARTS", &bits);
+    let bits = edge_tables(out, "LAYERED_ENDS", ends.iter().chain(&new_ends));
+    edge_bitmap(out, "LAYERED_ENDS", &bits);
     let new_rights: BTreeSet<&str> = hyphen_rights(layer.iter().map(|(w, _)| w.as_str()))
         .into_iter()
         .filter(|r| !rights.contains(r))
@@ -265,8 +303,10 @@ fn main() {
     let _ = writeln!(out, "/// Longest word of the general list, in characters.");
     let _ = writeln!(out, "pub(super) const MAX_CHARS: usize = {max_chars};");
     word_table(&mut out, "", &sorted, FILTER_BITS);
-    list(&mut out, "STARTS", "u64", numbers(&starts));
-    list(&mut out, "ENDS", "u64", numbers(&ends));
+    let bits = edge_tables(&mut out, "STARTS", &starts);
+    edge_bitmap(&mut out, "STARTS", &bits);
+    let bits = edge_tables(&mut out, "ENDS", &ends);
+    edge_bitmap(&mut out, "ENDS", &bits);
     list(
         &mut out,
         "FRAGMENTS",

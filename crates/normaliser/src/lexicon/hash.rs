@@ -31,13 +31,41 @@ pub(crate) fn edge_key(mut chars: impl Iterator<Item = char>) -> Option<u64> {
     Some(a << 42 | b << 21 | c)
 }
 
+/// Words of an edge bitmap: one bit for each key of three characters
+/// `a`..=`\u{80}` (five bits each).
+pub(crate) const EDGE_BITMAP_WORDS: usize = (1 << 15) / 64;
+
+/// The bit of an [`edge_key`] in an edge bitmap, if its three characters
+/// are between `a` and `\u{80}` (lower-case letters; other keys are looked
+/// up in a sorted list). One subtraction tests the three: a character below
+/// `a` leaves high bits in its field.
+#[inline]
+pub(crate) fn edge_bit(key: u64) -> Option<usize> {
+    const A: u64 = (b'a' as u64) << 42 | (b'a' as u64) << 21 | b'a' as u64;
+    const LOW: u64 = 31 << 42 | 31 << 21 | 31;
+    let d = key.wrapping_sub(A);
+    if d & !LOW != 0 {
+        return None;
+    }
+    Some((d >> 32 | d >> 16 | d) as usize & 0x7fff)
+}
+
+/// Whether `bitmap` holds `bit` (an [`edge_bit`]).
+#[inline]
+pub(crate) fn has_bit(bitmap: &[u64], bit: usize) -> bool {
+    bitmap
+        .get(bit / 64)
+        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+}
+
 /// The two bits of a word's hash in a filter of `bits` bits (a power of
-/// two).
+/// two, 64 or more): both in one word of the filter, so that a lookup
+/// reads one cache line of it.
 #[inline]
 pub(crate) fn filter_bits(hash: u64, bits: usize) -> [usize; 2] {
-    let mask = bits as u64 - 1;
+    let word = (hash >> 20) & (bits as u64 - 1) & !63;
     [
-        ((hash >> 20) & mask) as usize,
-        ((hash >> 42) & mask) as usize,
+        (word | ((hash >> 42) & 63)) as usize,
+        (word | ((hash >> 50) & 63)) as usize,
     ]
 }

@@ -134,6 +134,12 @@ impl StaticWords {
     }
 }
 
+/// Static edge tables: the bitmap of the keys of three letters `a`-`z`
+/// ([`hash::edge_bit`]) and the other keys, sorted.
+type EdgeTables = (&'static [u64], &'static [u64]);
+
+const _: () = assert!(tables::STARTS_BITS.len() == hash::EDGE_BITMAP_WORDS);
+
 /// A fast hasher for the run-time word tables (the static table's hash),
 /// and for other keys made of text.
 #[derive(Debug, Default, Clone, Copy)]
@@ -494,17 +500,47 @@ impl Lexicon {
     /// Whether some listed word begins with the three letters of `key`
     /// (an [`edge_key`] of lower-case letters).
     pub(crate) fn may_start(&self, key: u64) -> bool {
-        (self.base && tables::STARTS.binary_search(&key).is_ok())
-            || (self.aliases && tables::ALIAS_STARTS.binary_search(&key).is_ok())
+        let tables = self.static_edges(
+            (&tables::STARTS_BITS, &tables::STARTS_OTHER),
+            (&tables::LAYERED_STARTS_BITS, &tables::LAYERED_STARTS_OTHER),
+        );
+        Self::static_edge(tables, key)
             || (!self.extra_edges.starts.is_empty() && self.extra_edges.starts.contains(&key))
     }
 
     /// Whether some listed word ends with the three letters of `key` (an
     /// [`edge_key`] of the last three letters, last first).
     pub(crate) fn may_end(&self, key: u64) -> bool {
-        (self.base && tables::ENDS.binary_search(&key).is_ok())
-            || (self.aliases && tables::ALIAS_ENDS.binary_search(&key).is_ok())
+        let tables = self.static_edges(
+            (&tables::ENDS_BITS, &tables::ENDS_OTHER),
+            (&tables::LAYERED_ENDS_BITS, &tables::LAYERED_ENDS_OTHER),
+        );
+        Self::static_edge(tables, key)
             || (!self.extra_edges.ends.is_empty() && self.extra_edges.ends.contains(&key))
+    }
+
+    /// The static edge tables in use: those of the embedded words, or of
+    /// the embedded and alias words (which are in use only with the
+    /// embedded ones), or none.
+    #[inline(always)]
+    fn static_edges(&self, base: EdgeTables, layered: EdgeTables) -> EdgeTables {
+        if self.aliases {
+            layered
+        } else if self.base {
+            base
+        } else {
+            (&[], &[])
+        }
+    }
+
+    /// Whether static edge tables hold `key`: its bit for a key of three
+    /// letters `a`-`z` (one load), else a binary search.
+    #[inline(always)]
+    fn static_edge((bits, other): EdgeTables, key: u64) -> bool {
+        match hash::edge_bit(key) {
+            Some(bit) => hash::has_bit(bits, bit),
+            None => other.binary_search(&key).is_ok(),
+        }
     }
 
     /// The zipf of a listed word (lower case), without affix rules.
@@ -601,6 +637,70 @@ mod tests {
         ] {
             assert!(!lex.contains(word), "{word} should be unknown");
         }
+    }
+
+    /// Characters around and inside the range of the edge bitmaps.
+    const EDGE_CHARS: &str =
+        "abcdefghijklmnopqrstuvwxyz{|}~\u{7f}\u{80}\u{81}`@AZ09-' éäß\u{10ffff}";
+
+    #[test]
+    fn edge_bits_are_distinct_for_letters_and_absent_for_others() {
+        let mut seen = HashSet::new();
+        for a in EDGE_CHARS.chars() {
+            for b in EDGE_CHARS.chars() {
+                for c in EDGE_CHARS.chars() {
+                    let key = edge_key([a, b, c].into_iter());
+                    let bit = key.and_then(hash::edge_bit);
+                    let inside = [a, b, c].iter().all(|&x| ('a'..='\u{80}').contains(&x));
+                    assert_eq!(bit.is_some(), inside, "{a}{b}{c}");
+                    if let Some(bit) = bit {
+                        assert!(bit < hash::EDGE_BITMAP_WORDS * 64);
+                        assert!(seen.insert(bit), "{a}{b}{c} shares its bit");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn edge_bitmaps_agree_with_the_sorted_keys() {
+        let all: [(EdgeTables, &[u64]); 4] = [
+            (
+                (&tables::STARTS_BITS, &tables::STARTS_OTHER),
+                &tables::STARTS,
+            ),
+            ((&tables::ENDS_BITS, &tables::ENDS_OTHER), &tables::ENDS),
+            (
+                (&tables::LAYERED_STARTS_BITS, &tables::LAYERED_STARTS_OTHER),
+                &tables::LAYERED_STARTS,
+            ),
+            (
+                (&tables::LAYERED_ENDS_BITS, &tables::LAYERED_ENDS_OTHER),
+                &tables::LAYERED_ENDS,
+            ),
+        ];
+        for (edges, sorted) in all {
+            let mut keys: Vec<u64> = sorted.to_vec();
+            for a in EDGE_CHARS.chars() {
+                for b in EDGE_CHARS.chars() {
+                    keys.extend(
+                        EDGE_CHARS
+                            .chars()
+                            .filter_map(|c| edge_key([a, b, c].into_iter())),
+                    );
+                }
+            }
+            for key in keys {
+                assert_eq!(
+                    Lexicon::static_edge(edges, key),
+                    sorted.binary_search(&key).is_ok(),
+                    "{key:x}"
+                );
+            }
+            // Some keys are not of letters, and the bitmaps hold the others.
+            assert!(!edges.1.is_empty() && edges.1.len() < sorted.len() / 4);
+        }
+        assert!(tables::LAYERED_STARTS.len() > tables::STARTS.len());
     }
 
     #[test]
