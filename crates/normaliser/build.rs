@@ -71,24 +71,34 @@ fn numbers<T: ToString>(items: impl IntoIterator<Item = T>) -> Vec<String> {
 
 /// A word table over `sorted` (distinct lower-case words, sorted, with
 /// their zipf): `{prefix}TEXT` (the words concatenated), `{prefix}OFFSETS`,
-/// `{prefix}ZIPF`, the open-addressing hash table `{prefix}TABLE` (word
-/// index + 1, 0 for an empty slot) and `{prefix}FILTER`, a filter of
-/// `filter_bits` bits (a power of two) over the words' hashes.
+/// `{prefix}ZIPF`, the open-addressing hash table `{prefix}SLOTS` (each
+/// word's `words::slot`, 0 for an empty slot) and `{prefix}FILTER`, a
+/// filter of `filter_bits` bits (a power of two) over the words' hashes.
 fn word_table(out: &mut String, prefix: &str, sorted: &[(String, f32)], filter_bits: usize) {
     let mut text = String::new();
     let mut offsets = vec![0u32];
-    for (w, _) in sorted {
+    let mut slots = Vec::with_capacity(sorted.len());
+    for (w, zipf) in sorted {
+        let slot = words::slot(text.len(), w.len(), *zipf);
+        assert!(
+            slot.is_some(),
+            "the word table cannot hold {w:?}: a word of at most {} bytes, \
+             all words together less than {} bytes",
+            words::SLOT_MAX_LEN,
+            words::SLOT_MAX_START
+        );
+        slots.push(slot.unwrap_or(0));
         text.push_str(w);
         offsets.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
     }
     let size = (sorted.len() * 2).next_power_of_two().max(2);
-    let mut table = vec![0u32; size];
-    for (i, (w, _)) in sorted.iter().enumerate() {
+    let mut table = vec![0u64; size];
+    for ((w, _), slot) in sorted.iter().zip(slots) {
         let mut at = (hash::word_hash(w.as_bytes()) as usize) & (size - 1);
         while table[at] != 0 {
             at = (at + 1) & (size - 1);
         }
-        table[at] = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        table[at] = slot;
     }
     let mut filter = vec![0u64; filter_bits / 64];
     for (w, _) in sorted {
@@ -105,7 +115,7 @@ fn word_table(out: &mut String, prefix: &str, sorted: &[(String, f32)], filter_b
         "f32",
         sorted.iter().map(|(_, z)| format!("{z:?}")).collect(),
     );
-    list(out, &format!("{prefix}TABLE"), "u32", numbers(&table));
+    list(out, &format!("{prefix}SLOTS"), "u64", numbers(&table));
     list(out, &format!("{prefix}FILTER"), "u64", numbers(&filter));
 }
 

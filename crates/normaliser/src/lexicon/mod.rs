@@ -63,9 +63,9 @@ struct StaticWords {
     /// Where each word begins in `text`, and where the last ends.
     offsets: &'static [u32],
     zipf: &'static [f32],
-    /// Word index + 1 in the slot of its hash (0: empty), linear probing; a
-    /// power of two long.
-    table: &'static [u32],
+    /// Each word's [`words::slot`] in the slot of its hash (0: empty),
+    /// linear probing; a power of two long.
+    slots: &'static [u64],
     /// Two bits a word ([`hash::filter_bits`]).
     filter: &'static [u64],
 }
@@ -75,7 +75,7 @@ static EMBEDDED: StaticWords = StaticWords {
     text: tables::TEXT,
     offsets: &tables::OFFSETS,
     zipf: &tables::ZIPF,
-    table: &tables::TABLE,
+    slots: &tables::SLOTS,
     filter: &tables::FILTER,
 };
 
@@ -85,7 +85,7 @@ static ALIAS_WORDS: StaticWords = StaticWords {
     text: tables::ALIAS_TEXT,
     offsets: &tables::ALIAS_OFFSETS,
     zipf: &tables::ALIAS_ZIPF,
-    table: &tables::ALIAS_TABLE,
+    slots: &tables::ALIAS_SLOTS,
     filter: &tables::ALIAS_FILTER,
 };
 
@@ -104,19 +104,21 @@ impl StaticWords {
                 return None;
             }
         }
-        let mask = self.table.len().checked_sub(1)?;
+        // A slot holds where the word is and its zipf: a hit reads the
+        // slot and the text. The length, compared first, spares reading
+        // the text of most other words.
+        let mask = self.slots.len().checked_sub(1)?;
         let mut at = (hash as usize) & mask;
         loop {
-            let index = *self.table.get(at)? as usize;
-            if index == 0 {
+            let slot = *self.slots.get(at)?;
+            if slot == 0 {
                 return None;
             }
-            let i = index - 1;
-            let (Some(&from), Some(&to)) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
-                return None;
-            };
-            if self.text.get(from as usize..to as usize) == Some(word) {
-                return self.zipf.get(i).copied();
+            let (from, len, zipf) = words::unslot(slot);
+            if len == word.len()
+                && self.text.as_bytes().get(from..from + len) == Some(word.as_bytes())
+            {
+                return Some(zipf);
             }
             at = (at + 1) & mask;
         }
@@ -434,7 +436,14 @@ impl Lexicon {
     /// The zipf frequency of `word` (any case), if it is known; derived
     /// words rank below their root.
     pub fn zipf(&self, word: &str) -> Option<f32> {
-        if word.chars().any(char::is_uppercase) {
+        // Most words asked are ASCII: a test of their bytes is cheaper than
+        // decoding characters.
+        let upper = if word.is_ascii() {
+            word.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            word.chars().any(char::is_uppercase)
+        };
+        if upper {
             self.zipf_lower(&word.to_lowercase())
         } else {
             self.zipf_lower(word)
@@ -637,6 +646,91 @@ mod tests {
         ] {
             assert!(!lex.contains(word), "{word} should be unknown");
         }
+    }
+
+    #[test]
+    fn slots_find_every_listed_word_and_no_other() {
+        for table in [&EMBEDDED, &ALIAS_WORDS] {
+            let all: HashMap<&str, f32> = table.iter().collect();
+            assert_eq!(all.len(), table.zipf.len());
+            for (word, zipf) in table.iter() {
+                let found = table.zipf(word, hash::word_hash(word.as_bytes()));
+                assert_eq!(found.map(f32::to_bits), Some(zipf.to_bits()), "{word}");
+                // Heads, tails and affixed forms: found exactly when listed.
+                let chars: Vec<char> = word.chars().collect();
+                let mut others: Vec<String> = (1..chars.len())
+                    .flat_map(|n| {
+                        [
+                            chars.iter().take(n).collect(),
+                            chars.iter().skip(n).collect(),
+                        ]
+                    })
+                    .collect();
+                others.extend([
+                    format!("{word}nya"),
+                    format!("di{word}"),
+                    word.to_uppercase(),
+                ]);
+                for other in others {
+                    let found = table.zipf(&other, hash::word_hash(other.as_bytes()));
+                    let listed = all.get(other.as_str()).copied();
+                    assert_eq!(found.map(f32::to_bits), listed.map(f32::to_bits), "{other}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn slots_keep_start_length_and_zipf() {
+        for (start, len, zipf) in [
+            (0, 1, 3.5f32),
+            (212_956, 37, 8.99),
+            (0xff_ffff, 0xff, -1.25),
+        ] {
+            let slot = words::slot(start, len, zipf).expect("fits");
+            assert_ne!(slot, 0);
+            let (s, l, z) = words::unslot(slot);
+            assert_eq!((s, l, z.to_bits()), (start, len, zipf.to_bits()));
+        }
+        assert_eq!(words::slot(0, 0, 3.5), None);
+        assert_eq!(words::slot(0, 0x100, 3.5), None);
+        assert_eq!(words::slot(0x100_0000, 3, 3.5), None);
+    }
+
+    #[test]
+    fn zipf_of_any_case_is_that_of_the_lower_case() {
+        let lex = crate::Normaliser::new().restorer().lexicon().clone();
+        let mut words = samples(DOCUMENT);
+        words.extend(
+            [
+                "Penyuluhan",
+                "DINAS",
+                "Ärger",
+                "ÉTAT",
+                "İstanbul",
+                "aB",
+                "ß",
+            ]
+            .map(String::from),
+        );
+        for word in words {
+            for form in [word.to_uppercase(), word.clone(), capitalised(&word)] {
+                assert_eq!(
+                    lex.zipf(&form),
+                    lex.zipf_lower(&form.to_lowercase()),
+                    "{form}"
+                );
+            }
+        }
+    }
+
+    /// `word` with its first character upper case.
+    fn capitalised(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
     }
 
     /// Characters around and inside the range of the edge bitmaps.

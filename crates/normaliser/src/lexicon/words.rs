@@ -35,3 +35,31 @@ pub(crate) fn hyphen_right(word: &str) -> Option<&str> {
         .map(|(_, right)| right)
         .filter(|right| !right.contains('-'))
 }
+
+/// Longest word (in bytes) a slot of the word tables holds.
+pub(crate) const SLOT_MAX_LEN: usize = 0xff;
+/// Where a word of the word tables may begin in their text, at most.
+pub(crate) const SLOT_MAX_START: usize = 0xff_ffff;
+
+/// A word's slot in the hash table of the build script's word tables:
+/// its zipf (the bits of the `f32`), where it begins in the tables' text
+/// and its length in bytes, so that a look-up reads the slot and the text
+/// and nothing else. `None` for a word the fields cannot hold (empty, too
+/// long, beginning too far); never 0, the empty slot. (The build script
+/// makes the slots; the lexicon only reads them, and its tests.)
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn slot(start: usize, len: usize, zipf: f32) -> Option<u64> {
+    if len == 0 || len > SLOT_MAX_LEN || start > SLOT_MAX_START {
+        return None;
+    }
+    Some(u64::from(zipf.to_bits()) << 32 | (start as u64) << 8 | len as u64)
+}
+
+/// Where the word of a [`slot`] begins in the text, its length in bytes
+/// and its zipf.
+#[inline]
+pub(crate) fn unslot(slot: u64) -> (usize, usize, f32) {
+    let start = (slot >> 8) as usize & SLOT_MAX_START;
+    let len = slot as usize & SLOT_MAX_LEN;
+    (start, len, f32::from_bits((slot >> 32) as u32))
+}
