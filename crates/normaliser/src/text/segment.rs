@@ -742,6 +742,10 @@ struct Facts {
 struct Slot {
     c: char,
     lower: char,
+    /// Whether `c` is a capital, and whether it is a lower-case letter:
+    /// asked of every slot several times while weighing candidates.
+    capital: bool,
+    small: bool,
     gap: Gap,
     /// Index of the atom it comes from.
     atom: usize,
@@ -1090,19 +1094,8 @@ impl Model<'_> {
         offsets.clear();
         text.clear();
         for (a, atom) in atoms.iter().enumerate() {
-            for (i, c) in atom.text.chars().enumerate() {
-                let gap = if i == 0 && a > 0 { atom.gap } else { Gap::None };
-                let lower_c = c.to_lowercase().next().unwrap_or(c);
-                offsets.push(lower.len());
-                lower.push(lower_c);
-                text.push(lower_c);
-                slots.push(Slot {
-                    c,
-                    lower: lower_c,
-                    gap,
-                    atom: a,
-                });
-            }
+            let gap = if a > 0 { atom.gap } else { Gap::None };
+            push_slots(&atom.text, gap, a, slots, lower, offsets, text);
         }
         offsets.push(lower.len());
         let n = slots.len();
@@ -1131,7 +1124,7 @@ impl Model<'_> {
         let join_cost = |j: usize, slot: &Slot| match slot.gap {
             Gap::None if is_camel(slots, j) => JOIN_CAMEL,
             Gap::None => 0.0,
-            Gap::HyphenBreak | Gap::Hyphen if slot.c.is_uppercase() => JOIN_HYPHEN_CAPITAL,
+            Gap::HyphenBreak | Gap::Hyphen if slot.capital => JOIN_HYPHEN_CAPITAL,
             Gap::HyphenBreak | Gap::Hyphen => 0.0,
             Gap::Space => JOIN_SPACE,
             Gap::Break => JOIN_BREAK,
@@ -1145,12 +1138,12 @@ impl Model<'_> {
             point.cut = self.cut_cost(slots, j, atom_known);
             point.inside = slot.gap == Gap::None;
             points.push(point);
-            let camel = j > 0 && slot.c.is_uppercase() && prev.is_some_and(|p| p.c.is_lowercase());
+            let camel = j > 0 && slot.capital && prev.is_some_and(|p| p.small);
             let hyphen = matches!(slot.gap, Gap::Hyphen | Gap::HyphenBreak);
             point.spaces += u32::from(slot.gap == Gap::Space);
             point.hyphens += u32::from(hyphen);
             point.camels += u32::from(camel);
-            point.capitals += u32::from(slot.c.is_uppercase());
+            point.capitals += u32::from(slot.capital);
             point.breaks += u32::from(slot.gap == Gap::Break);
             if hyphen {
                 point.last_hyphen = j as u32;
@@ -1327,11 +1320,13 @@ impl Model<'_> {
         }
         // Capitals up to each end, for acronym candidates.
         let mut capital_run = 0;
-        // The earliest starts with at most one, and with no, typed space
-        // inside: they only move forward as `end` does.
-        let (mut lo, mut lo_unspaced) = (0, 0);
+        // The last two slots before `end` with a typed space before them (0
+        // if none; the first slot has none): the earliest starts with at
+        // most one, and with no, typed space inside follow from them
+        // without a search.
+        let (mut space, mut space_before) = (0, 0);
         for end in 1..=n {
-            capital_run = if slots[end - 1].c.is_uppercase() {
+            capital_run = if slots[end - 1].capital {
                 capital_run + 1
             } else {
                 0
@@ -1345,15 +1340,11 @@ impl Model<'_> {
             // Candidates start at most MAX_WORD back and hold at most one
             // typed space; bit `k` stands for the start `end - k - 1`.
             let last = points[end];
-            let nearest = end.saturating_sub(MAX_WORD);
-            lo = lo.max(nearest);
-            while last.spaces - points[lo + 1].spaces > 1 {
-                lo += 1;
-            }
-            lo_unspaced = lo_unspaced.max(lo);
-            while last.spaces > points[lo_unspaced + 1].spaces {
-                lo_unspaced += 1;
-            }
+            let typed_space = slots[end - 1].gap == Gap::Space;
+            space_before = if typed_space { space } else { space_before };
+            space = if typed_space { end - 1 } else { space };
+            let lo = end.saturating_sub(MAX_WORD).max(space_before);
+            let lo_unspaced = lo.max(space);
             if exhaustive {
                 for start in (lo..end).rev() {
                     consider(start, end, best, back);
@@ -1506,7 +1497,7 @@ impl Model<'_> {
     ) -> impl Fn(usize) -> bool {
         let right = text.get(hyphen..end).unwrap_or_default();
         let listed = self.lexicon.may_end_hyphenated(right);
-        let capital = slots.get(hyphen).is_some_and(|s| s.c.is_uppercase());
+        let capital = slots.get(hyphen).is_some_and(|s| s.capital);
         let prefix_from = if capital {
             hyphen.saturating_sub(MAX_PREFIX)
         } else {
@@ -1532,7 +1523,7 @@ impl Model<'_> {
         plain: f32,
         scratch: &mut String,
     ) -> (f32, bool) {
-        let capital = slots.get(at).is_some_and(|s| s.c.is_uppercase());
+        let capital = slots.get(at).is_some_and(|s| s.capital);
         if !capital || at > MAX_PREFIX {
             return (plain, false);
         }
@@ -1618,6 +1609,69 @@ fn push_lower(lowers: &mut String, text: &str) {
     }
 }
 
+/// Append the slots of an atom's `text` (`gap` before its first
+/// character, `atom` its index), its lower-case letters to `lower` and
+/// `text`, and the byte offset of each in `lower` to `offsets`. Plain ASCII
+/// text, most of it, takes a quick way that gives the same slots.
+fn push_slots(
+    atom_text: &str,
+    gap: Gap,
+    atom: usize,
+    slots: &mut Vec<Slot>,
+    lower: &mut String,
+    offsets: &mut Vec<usize>,
+    text: &mut Vec<char>,
+) {
+    if !atom_text.is_ascii() {
+        push_slots_of_chars(atom_text, gap, atom, slots, lower, offsets, text);
+        return;
+    }
+    let mut gap = gap;
+    for byte in atom_text.bytes() {
+        let small = byte.to_ascii_lowercase();
+        offsets.push(lower.len());
+        lower.push(char::from(small));
+        text.push(char::from(small));
+        slots.push(Slot {
+            c: char::from(byte),
+            lower: char::from(small),
+            capital: byte.is_ascii_uppercase(),
+            small: byte.is_ascii_lowercase(),
+            gap,
+            atom,
+        });
+        gap = Gap::None;
+    }
+}
+
+/// [`push_slots`] for any text, character by character.
+fn push_slots_of_chars(
+    atom_text: &str,
+    gap: Gap,
+    atom: usize,
+    slots: &mut Vec<Slot>,
+    lower: &mut String,
+    offsets: &mut Vec<usize>,
+    text: &mut Vec<char>,
+) {
+    let mut gap = gap;
+    for c in atom_text.chars() {
+        let lower_c = c.to_lowercase().next().unwrap_or(c);
+        offsets.push(lower.len());
+        lower.push(lower_c);
+        text.push(lower_c);
+        slots.push(Slot {
+            c,
+            lower: lower_c,
+            capital: c.is_uppercase(),
+            small: c.is_lowercase(),
+            gap,
+            atom,
+        });
+        gap = Gap::None;
+    }
+}
+
 /// The separator a kept gap prints as.
 fn gap_text(gap: Gap) -> &'static str {
     match gap {
@@ -1635,11 +1689,10 @@ fn is_camel(slots: &[Slot], at: usize) -> bool {
     else {
         return false;
     };
-    if !this.c.is_uppercase() {
+    if !this.capital {
         return false;
     }
-    prev.c.is_lowercase()
-        || (prev.c.is_uppercase() && slots.get(at + 1).is_some_and(|n| n.c.is_lowercase()))
+    prev.small || (prev.capital && slots.get(at + 1).is_some_and(|n| n.small))
 }
 
 /// A mask of the `n` lowest bits (all of them from 32 on).
@@ -1840,6 +1893,42 @@ mod tests {
 
     /// The search that skips candidates which cannot win finds what
     /// weighing every candidate finds, in every cell of the documents.
+    /// ASCII text takes the quick way into slots; it gives what going
+    /// character by character gives.
+    #[test]
+    fn ascii_slots_are_the_slots_of_its_characters() {
+        let texts = ["Pembinaan", "kantorImigrasi", "PUPR", "a", "", "x-Y z"];
+        let (mut quick, mut general) = (Buffers::default(), Buffers::default());
+        for (a, text) in texts.iter().enumerate() {
+            for gap in [Gap::None, Gap::Space, Gap::HyphenBreak] {
+                for (buffers, push) in [
+                    (&mut quick, push_slots as fn(_, _, _, _, _, _, _)),
+                    (&mut general, push_slots_of_chars),
+                ] {
+                    let b = buffers;
+                    push(
+                        text,
+                        gap,
+                        a,
+                        &mut b.slots,
+                        &mut b.lower,
+                        &mut b.offsets,
+                        &mut b.text,
+                    );
+                }
+            }
+        }
+        assert_eq!(quick.lower, general.lower);
+        assert_eq!(quick.offsets, general.offsets);
+        assert_eq!(quick.text, general.text);
+        assert_eq!(format!("{:?}", quick.slots), format!("{:?}", general.slots));
+        assert!(quick
+            .slots
+            .iter()
+            .any(|s| s.capital && s.gap == Gap::HyphenBreak));
+        assert!(quick.slots.iter().any(|s| s.small && s.gap == Gap::Space));
+    }
+
     #[test]
     fn the_pruned_search_finds_what_weighing_every_candidate_finds() {
         let documents = crate::text::FIXTURE_DOCUMENTS;
