@@ -261,8 +261,8 @@ mod tests {
     #[test]
     fn punctuation_spacing() {
         assert_eq!(
-            tidy_spacing(" Kab. Serang , Kota ; dan : x "),
-            "Kab. Serang, Kota; dan: x"
+            tidy_spacing(" Kab. Sleman , Kota ; dan : x "),
+            "Kab. Sleman, Kota; dan: x"
         );
         assert_eq!(tidy_spacing("Kab./ Kota dan a / b"), "Kab./ Kota dan a / b");
         assert_eq!(tidy_spacing("2( dua )kali (x)"), "2 (dua) kali (x)");
@@ -281,7 +281,7 @@ mod tests {
             "",
             " ",
             "Dinas Sosial",
-            "  Kab. Serang , Kota ; dan : x  ",
+            "  Kab. Sleman , Kota ; dan : x  ",
             "a .. b ... c , d",
             "tiga  spasi   di   sini ",
             ", awal",
