@@ -1093,9 +1093,15 @@ impl Model<'_> {
         lower.clear();
         offsets.clear();
         text.clear();
+        let mut layout = Layout {
+            slots,
+            lower,
+            offsets,
+            text,
+        };
         for (a, atom) in atoms.iter().enumerate() {
             let gap = if a > 0 { atom.gap } else { Gap::None };
-            push_slots(&atom.text, gap, a, slots, lower, offsets, text);
+            layout.push_atom(&atom.text, gap, a);
         }
         offsets.push(lower.len());
         let n = slots.len();
@@ -1609,66 +1615,69 @@ fn push_lower(lowers: &mut String, text: &str) {
     }
 }
 
-/// Append the slots of an atom's `text` (`gap` before its first
-/// character, `atom` its index), its lower-case letters to `lower` and
-/// `text`, and the byte offset of each in `lower` to `offsets`. Plain ASCII
-/// text, most of it, takes a quick way that gives the same slots.
-fn push_slots(
-    atom_text: &str,
-    gap: Gap,
-    atom: usize,
-    slots: &mut Vec<Slot>,
-    lower: &mut String,
-    offsets: &mut Vec<usize>,
-    text: &mut Vec<char>,
-) {
-    if !atom_text.is_ascii() {
-        push_slots_of_chars(atom_text, gap, atom, slots, lower, offsets, text);
-        return;
-    }
-    let mut gap = gap;
-    for byte in atom_text.bytes() {
-        let small = byte.to_ascii_lowercase();
-        offsets.push(lower.len());
-        lower.push(char::from(small));
-        text.push(char::from(small));
-        slots.push(Slot {
-            c: char::from(byte),
-            lower: char::from(small),
-            capital: byte.is_ascii_uppercase(),
-            small: byte.is_ascii_lowercase(),
-            gap,
-            atom,
-        });
-        gap = Gap::None;
-    }
+/// A window's slots as they are laid out: the slots, their lower-case
+/// letters as a string (`lower`, with the byte offset of each in
+/// `offsets`) and as characters (`text`).
+struct Layout<'b> {
+    slots: &'b mut Vec<Slot>,
+    lower: &'b mut String,
+    offsets: &'b mut Vec<usize>,
+    text: &'b mut Vec<char>,
 }
 
-/// [`push_slots`] for any text, character by character.
-fn push_slots_of_chars(
-    atom_text: &str,
-    gap: Gap,
-    atom: usize,
-    slots: &mut Vec<Slot>,
-    lower: &mut String,
-    offsets: &mut Vec<usize>,
-    text: &mut Vec<char>,
-) {
-    let mut gap = gap;
-    for c in atom_text.chars() {
-        let lower_c = c.to_lowercase().next().unwrap_or(c);
-        offsets.push(lower.len());
-        lower.push(lower_c);
-        text.push(lower_c);
-        slots.push(Slot {
-            c,
-            lower: lower_c,
-            capital: c.is_uppercase(),
-            small: c.is_lowercase(),
-            gap,
-            atom,
+impl Layout<'_> {
+    /// Append the slots of an atom's text (`gap` before its first
+    /// character, `atom` its index). Plain ASCII text, most of it, is read
+    /// byte by byte, which gives the same slots.
+    fn push_atom(&mut self, atom_text: &str, gap: Gap, atom: usize) {
+        if !atom_text.is_ascii() {
+            self.push_chars(atom_text, gap, atom);
+            return;
+        }
+        let letters = atom_text.bytes().map(|byte| {
+            let c = char::from(byte);
+            let small = char::from(byte.to_ascii_lowercase());
+            (
+                c,
+                small,
+                byte.is_ascii_uppercase(),
+                byte.is_ascii_lowercase(),
+            )
         });
-        gap = Gap::None;
+        self.push_letters(letters, gap, atom);
+    }
+
+    /// [`Layout::push_atom`] for any text, character by character.
+    fn push_chars(&mut self, atom_text: &str, gap: Gap, atom: usize) {
+        let letters = atom_text.chars().map(|c| {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            (c, lower, c.is_uppercase(), c.is_lowercase())
+        });
+        self.push_letters(letters, gap, atom);
+    }
+
+    /// Append one slot per letter: as typed, in lower case, whether a
+    /// capital, whether a small letter.
+    fn push_letters(
+        &mut self,
+        letters: impl Iterator<Item = (char, char, bool, bool)>,
+        mut gap: Gap,
+        atom: usize,
+    ) {
+        for (c, lower, capital, small) in letters {
+            self.offsets.push(self.lower.len());
+            self.lower.push(lower);
+            self.text.push(lower);
+            self.slots.push(Slot {
+                c,
+                lower,
+                capital,
+                small,
+                gap,
+                atom,
+            });
+            gap = Gap::None;
+        }
     }
 }
 
@@ -1901,20 +1910,18 @@ mod tests {
         let (mut quick, mut general) = (Buffers::default(), Buffers::default());
         for (a, text) in texts.iter().enumerate() {
             for gap in [Gap::None, Gap::Space, Gap::HyphenBreak] {
-                for (buffers, push) in [
-                    (&mut quick, push_slots as fn(_, _, _, _, _, _, _)),
-                    (&mut general, push_slots_of_chars),
-                ] {
-                    let b = buffers;
-                    push(
-                        text,
-                        gap,
-                        a,
-                        &mut b.slots,
-                        &mut b.lower,
-                        &mut b.offsets,
-                        &mut b.text,
-                    );
+                for (buffers, ascii) in [(&mut quick, true), (&mut general, false)] {
+                    let mut layout = Layout {
+                        slots: &mut buffers.slots,
+                        lower: &mut buffers.lower,
+                        offsets: &mut buffers.offsets,
+                        text: &mut buffers.text,
+                    };
+                    if ascii {
+                        layout.push_atom(text, gap, a);
+                    } else {
+                        layout.push_chars(text, gap, a);
+                    }
                 }
             }
         }
