@@ -975,8 +975,7 @@ impl Model<'_> {
             let from = lowers.len();
             push_lower(&mut lowers, &atom.text);
             let lower = lowers.get(from..).unwrap_or_default();
-            let listed = buffers.answers.zipf(self.lexicon, lower);
-            let zipf = max_zipf(listed, self.vocabulary.zipf(lower));
+            let zipf = self.remembered_zipf(&mut buffers.answers, lower);
             let known = zipf.is_some_and(|z| z >= SURE_ZIPF);
             facts.push(Facts {
                 lower: from..lowers.len(),
